@@ -1,0 +1,4 @@
+export * from './models';
+export * from './identities';
+export * from './contacts';
+export * from './timeline';

@@ -1,0 +1,156 @@
+/**
+ * The collections of architecture.md, as mongoose models bound to one connection. Every hot
+ * lookup is by `_id`, because FerretDB on SQLite pushes only `_id` filters down to SQLite.
+ * Definitions are stored as canonical JSON strings: user-keyed maps and `$schema` would
+ * otherwise put `.` or a leading `$` in document keys, which FerretDB rejects.
+ */
+import mongoose, { Schema, type Connection, type InferSchemaType } from 'mongoose';
+
+const flowSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    draftJson: { type: String, required: true },
+    publishedVersion: { type: Number, default: null },
+  },
+  { collection: 'flows', timestamps: true, versionKey: false },
+);
+
+const flowVersionSchema = new Schema(
+  {
+    /** `<flowId>@<version>`: unique, so two concurrent publishes cannot take one number. */
+    _id: { type: String, required: true },
+    flowId: { type: String, required: true },
+    version: { type: Number, required: true },
+    definitionJson: { type: String, required: true },
+    publishedAt: { type: Date, required: true },
+  },
+  { collection: 'flowversions', versionKey: false },
+);
+
+const identityRefSchema = new Schema(
+  { type: { type: String, required: true }, value: { type: String, required: true } },
+  { _id: false },
+);
+
+const contactSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    identities: { type: [identityRefSchema], default: [] },
+    name: { type: String, default: null },
+    /** Channels the contact opted out of (STOP on SMS opts out sms). */
+    optOuts: { type: [String], default: [] },
+    /** Workflow ids of the contact's running journeys: delivery is an `_id` read. */
+    activeJourneys: { type: [String], default: [] },
+  },
+  { collection: 'contacts', timestamps: true, versionKey: false },
+);
+
+const identitySchema = new Schema(
+  {
+    /** `<type>:<normalised value>`, e.g. `phone:+14155550100`, `email:jane@example.com`. */
+    _id: { type: String, required: true },
+    contactId: { type: String, required: true },
+  },
+  { collection: 'identities', timestamps: { createdAt: true, updatedAt: false }, versionKey: false },
+);
+
+const timelineEventSchema = new Schema(
+  {
+    /** Inbound: `<provider>:<provider message id>` (the dedupe key). Outbound: `out:<send key>`. */
+    _id: { type: String, required: true },
+    contactId: { type: String, required: true },
+    at: { type: Date, required: true },
+    channel: { type: String, required: true },
+    direction: { type: String, enum: ['inbound', 'outbound', 'internal'], required: true },
+    kind: { type: String, enum: ['message', 'call', 'journey', 'decision'], required: true },
+    body: { type: String, default: null },
+    from: { type: String, default: null },
+    to: { type: String, default: null },
+    provider: { type: String, default: null },
+    providerMessageId: { type: String, default: null },
+    journeyId: { type: String, default: null },
+    nodeId: { type: String, default: null },
+    status: { type: String, default: null },
+    /** Set once the event has been handed to every journey that can use it. */
+    deliveredAt: { type: Date, default: null },
+  },
+  { collection: 'timeline', versionKey: false },
+);
+timelineEventSchema.index({ contactId: 1, at: 1 });
+
+const outboxSchema = new Schema(
+  {
+    /** The send's idempotency key: one per send node visit of one journey. */
+    _id: { type: String, required: true },
+    journeyId: { type: String, required: true },
+    nodeId: { type: String, required: true },
+    contactId: { type: String, required: true },
+    channel: { type: String, required: true },
+    to: { type: String, default: null },
+    body: { type: String, default: null },
+    status: { type: String, enum: ['pending', 'sent', 'failed', 'blocked'], required: true },
+    reason: { type: String, default: null },
+    providerMessageId: { type: String, default: null },
+    attempts: { type: Number, default: 0 },
+    sentAt: { type: Date, default: null },
+  },
+  { collection: 'outbox', timestamps: true, versionKey: false },
+);
+
+const sandboxMessageSchema = new Schema(
+  {
+    /** The send's idempotency key; `providerCalls` counts how often the provider was asked. */
+    _id: { type: String, required: true },
+    providerMessageId: { type: String, required: true },
+    channel: { type: String, required: true },
+    to: { type: String, required: true },
+    body: { type: String, required: true },
+    subject: { type: String, default: null },
+    providerCalls: { type: Number, default: 0 },
+    at: { type: Date, required: true },
+  },
+  { collection: 'sandboxmessages', versionKey: false },
+);
+
+export type FlowDoc = InferSchemaType<typeof flowSchema>;
+export type FlowVersionDoc = InferSchemaType<typeof flowVersionSchema>;
+export type ContactDoc = InferSchemaType<typeof contactSchema>;
+export type IdentityDoc = InferSchemaType<typeof identitySchema>;
+export type TimelineEventDoc = InferSchemaType<typeof timelineEventSchema>;
+export type OutboxDoc = InferSchemaType<typeof outboxSchema>;
+export type SandboxMessageDoc = InferSchemaType<typeof sandboxMessageSchema>;
+
+
+/** Binds the models to a connection; no global mongoose state, so tests can hold several. */
+export function createStore(connection: Connection) {
+  return {
+    connection,
+    flows: connection.model('Flow', flowSchema),
+    flowVersions: connection.model('FlowVersion', flowVersionSchema),
+    contacts: connection.model('Contact', contactSchema),
+    identities: connection.model('Identity', identitySchema),
+    timeline: connection.model('TimelineEvent', timelineEventSchema),
+    outbox: connection.model('Outbox', outboxSchema),
+    sandboxMessages: connection.model('SandboxMessage', sandboxMessageSchema),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+/** Opens a connection to MongoDB or FerretDB and makes sure the indexes exist. */
+export async function connectStore(uri: string): Promise<Store> {
+  const connection = mongoose.createConnection(uri, {
+    serverSelectionTimeoutMS: 10_000,
+    autoIndex: false,
+  });
+  await connection.asPromise();
+  const store = createStore(connection);
+  await Promise.all([store.timeline.createIndexes(), store.outbox.createIndexes()]);
+  return store;
+}
+
+/** MongoDB's duplicate-key error: how an insert-or-ignore learns the key already exists. */
+export function isDuplicateKeyError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
+}
