@@ -30,10 +30,8 @@ export async function resolveContact(store: Store, identity: Identity): Promise<
     if (!winner) throw error;
     return { contactId: winner.contactId, created: false };
   }
-  await store.contacts.updateOne(
-    { _id: contactId },
-    { $setOnInsert: { identities: [identity], optOuts: [], activeJourneys: [] } },
-    { upsert: true },
-  );
+  // A plain insert: the id is new. (An upsert's `$setOnInsert` would do too on MongoDB, but
+  // FerretDB 1.24 drops the empty arrays it sets, leaving contacts without `optOuts`.)
+  await store.contacts.create({ _id: contactId, identities: [identity], optOuts: [], activeJourneys: [] });
   return { contactId, created: true };
 }

@@ -1,0 +1,19 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { routeNotFound } from '../errors/errorHandler';
+import { contactsRoutes } from './contacts';
+import { flowLibraryRoutes } from './flowLibrary';
+import { flowsRoutes } from './flows';
+import { healthRoutes } from './health';
+import { journeysRoutes } from './journeys';
+import { sandboxRoutes } from './sandbox';
+
+/** Everything under `/api`: one plugin per area, and a JSON 404 for anything undeclared. */
+export const apiRoutes: FastifyPluginAsync = async (app) => {
+  app.setNotFoundHandler(routeNotFound);
+  await app.register(healthRoutes);
+  await app.register(flowsRoutes, { prefix: '/flows' });
+  await app.register(flowLibraryRoutes, { prefix: '/flows/library' });
+  await app.register(sandboxRoutes, { prefix: '/sandbox' });
+  await app.register(contactsRoutes, { prefix: '/contacts' });
+  await app.register(journeysRoutes, { prefix: '/contacts' });
+};

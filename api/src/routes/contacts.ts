@@ -1,0 +1,75 @@
+import { identityKey, InvalidAddressError, normalizeAddress, readTimeline } from '@threadline/worker/store';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import '../appDependencies';
+import { ApiError, notFound } from '../errors/apiError';
+import { parseRequest } from '../errors/parseRequest';
+import { addressFromQuery } from '../http/addressFromQuery';
+
+export const contactIdParam = z.object({
+  contactId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a contact id'),
+});
+const lookupQuery = z.object({
+  channel: z.enum(['sms', 'whatsapp', 'email', 'webchat', 'voice']),
+  address: z.string().min(1),
+});
+
+/** Contacts: find one by an address on any channel, read it, read its timeline. */
+export const contactsRoutes: FastifyPluginAsync = async (app) => {
+  const { store } = app;
+
+  app.get('/lookup', async (request) => {
+    const query = parseRequest(lookupQuery, request.query, 'query');
+    let key: string;
+    try {
+      key = identityKey(normalizeAddress(query.channel, addressFromQuery(query.address)));
+    } catch (error) {
+      if (!(error instanceof InvalidAddressError)) throw error;
+      throw new ApiError(400, 'invalid-address', `query.address: ${error.message}`, { path: 'query.address' });
+    }
+    const identity = await store.identities.findById(key).lean();
+    if (!identity) throw notFound('contact with address', key);
+    return { contactId: identity.contactId };
+  });
+
+  app.get('/:contactId', async (request) => {
+    const { contactId } = parseRequest(contactIdParam, request.params, 'params');
+    const contact = await store.contacts.findById(contactId).lean();
+    if (!contact) throw notFound('contact', contactId);
+    return {
+      contact: {
+        id: contact._id,
+        name: contact.name ?? null,
+        identities: contact.identities.map(({ type, value }) => ({ type, value })),
+        // `?? []`: FerretDB 1.24 drops empty arrays written by an upsert's $setOnInsert.
+        optOuts: contact.optOuts ?? [],
+        activeJourneys: contact.activeJourneys ?? [],
+        createdAt: contact.createdAt?.toISOString() ?? null,
+        updatedAt: contact.updatedAt?.toISOString() ?? null,
+      },
+    };
+  });
+
+  app.get('/:contactId/timeline', async (request) => {
+    const { contactId } = parseRequest(contactIdParam, request.params, 'params');
+    if (!(await store.contacts.exists({ _id: contactId }))) throw notFound('contact', contactId);
+    const events = await readTimeline(store, contactId);
+    return {
+      events: events.map((event) => ({
+        id: event._id,
+        at: event.at.toISOString(),
+        channel: event.channel,
+        direction: event.direction,
+        kind: event.kind,
+        body: event.body ?? null,
+        from: event.from ?? null,
+        to: event.to ?? null,
+        provider: event.provider ?? null,
+        journeyId: event.journeyId ?? null,
+        nodeId: event.nodeId ?? null,
+        status: event.status ?? null,
+        deliveredAt: event.deliveredAt?.toISOString() ?? null,
+      })),
+    };
+  });
+};

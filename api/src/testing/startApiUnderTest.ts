@@ -1,0 +1,70 @@
+/**
+ * The API on real servers for its own tests: a Temporal dev server and FerretDB from
+ * @threadline/stack on free ports with a throwaway data dir, and the app built on them. No
+ * worker runs, so journeys started here wait unprocessed, which is all these tests need.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { ensureTools, freePort, startFerretDB, startTemporalDevServer } from '@threadline/stack';
+import { journeySearchAttributes } from '@threadline/worker/contract';
+import { connectStore, type Store } from '@threadline/worker/store';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { buildApp, type AppConfig } from '../buildApp';
+
+export interface ApiUnderTest {
+  app: FastifyInstance;
+  store: Store;
+  temporal: Client;
+  dataDir: string;
+  /** Another app on the same servers, e.g. with a different builder dist. */
+  buildAnotherApp(config: AppConfig): Promise<FastifyInstance>;
+  stop(): Promise<void>;
+}
+
+export async function startApiUnderTest(): Promise<ApiUnderTest> {
+  const log = (line: string) => {
+    if (process.env.THREADLINE_TEST_VERBOSE) process.stderr.write(`[api-test] ${line}\n`);
+  };
+  const dataDir = await mkdtemp(join(tmpdir(), 'threadline-api-test-'));
+  const stops: Array<() => Promise<unknown>> = [() => rm(dataDir, { recursive: true, force: true })];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch(() => undefined);
+  };
+  try {
+    const tools = await ensureTools({ log });
+    const [temporalPort, mongoPort] = [await freePort(), await freePort()];
+    const [temporalServer, ferret] = await Promise.all([
+      startTemporalDevServer({
+        binary: tools.temporal,
+        dataDir: join(dataDir, 'temporal'),
+        port: temporalPort,
+        headless: true,
+        searchAttributes: journeySearchAttributes,
+        log,
+      }),
+      startFerretDB({ binary: tools.ferretdb, dataDir: join(dataDir, 'ferretdb'), port: mongoPort, database: 'threadline_api_test', log }),
+    ]);
+    stops.push(() => temporalServer.stop(), () => ferret.stop());
+
+    const store = await connectStore(ferret.uri);
+    stops.push(() => store.connection.close());
+    const connection = await Connection.connect({ address: temporalServer.address });
+    stops.push(() => connection.close());
+    const temporal = new Client({ connection });
+
+    const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
+    const buildAnotherApp = async (config: AppConfig) => {
+      const another = await buildApp({ config, store, temporal, logger });
+      stops.push(() => another.close());
+      return another;
+    };
+    const app = await buildAnotherApp({ builderDist: join(dataDir, 'no-builder-here') });
+    return { app, store, temporal, dataDir, buildAnotherApp, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

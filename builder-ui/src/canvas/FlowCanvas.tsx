@@ -1,0 +1,63 @@
+import { useCallback, type DragEvent } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type NodeTypes } from '@xyflow/react';
+import { nodeCatalog, nodeTypes as catalogNodeTypes, type NodeGroup } from '@threadline/flows';
+import { readDraggedNodeType } from '../palette/paletteDrag';
+import type { BuilderNode } from '../store/builderGraph';
+import { useFlowStore } from '../store/flowStore';
+import { FlowNodeCard } from './FlowNodeCard';
+
+// Built once: React Flow re-mounts every node when this object changes identity.
+const nodeTypes: NodeTypes = Object.fromEntries(catalogNodeTypes.map((type) => [type, FlowNodeCard]));
+
+const groupColors: Record<NodeGroup, string> = { trigger: '#7a5af8', message: '#2f6fed', logic: '#0e9384', end: '#667085' };
+
+function miniMapColor(node: BuilderNode): string {
+  return groupColors[nodeCatalog[node.type].group];
+}
+
+/** The canvas: the store's graph, drawn and edited by React Flow; drops from the palette add nodes. */
+export function FlowCanvas() {
+  const nodes = useFlowStore((state) => state.nodes);
+  const edges = useFlowStore((state) => state.edges);
+  const onNodesChange = useFlowStore((state) => state.onNodesChange);
+  const onEdgesChange = useFlowStore((state) => state.onEdgesChange);
+  const connect = useFlowStore((state) => state.connect);
+  const addNode = useFlowStore((state) => state.addNode);
+  const { screenToFlowPosition } = useReactFlow();
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = readDraggedNodeType(event.dataTransfer);
+      if (type === null) return;
+      event.preventDefault();
+      addNode(type, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [addNode, screenToFlowPosition],
+  );
+
+  return (
+    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={connect}
+        deleteKeyCode={['Backspace', 'Delete']}
+        fitView
+        fitViewOptions={{ maxZoom: 1 }}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background />
+        <Controls />
+        <MiniMap pannable zoomable nodeColor={miniMapColor} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { nodeCatalog } from '@threadline/flows';
+import { iconGlyph, isTrigger, outputsFor } from '../catalog/catalogLookup';
+import type { BuilderNode } from '../store/builderGraph';
+import { useFlowStore } from '../store/flowStore';
+import { useNodeIssues } from '../store/flowValidation';
+import { summarizeConfig } from './configSummary';
+
+/** Every node type renders through this card; the catalog supplies what differs. */
+function FlowNodeCardView({ id, type, data, selected }: NodeProps<BuilderNode>) {
+  const entry = nodeCatalog[type];
+  const issues = useNodeIssues(id);
+  const wired = useFlowStore((state) => wiredOutputs(state.edges, id));
+  const outputs = outputsFor(type, data.config, wired.split('\n').filter(Boolean));
+  const hasErrors = issues.some((issue) => issue.severity === 'error');
+
+  return (
+    <div
+      className={`flow-node group-${entry.group}${selected ? ' is-selected' : ''}${hasErrors ? ' has-errors' : ''}`}
+      data-testid={`rf-node-${id}`}
+    >
+      {isTrigger(type) ? null : (
+        <Handle type="target" position={Position.Top} id="in" className="handle-in" data-testid={`handle-${id}-in`} />
+      )}
+      <div className="flow-node-header">
+        <span className="flow-node-icon" aria-hidden>
+          {iconGlyph(entry.icon)}
+        </span>
+        <span className="flow-node-title">{entry.title}</span>
+        {issues.length > 0 ? (
+          <span className={`flow-node-badge${hasErrors ? '' : ' only-warnings'}`} data-testid={`node-issues-${id}`} tabIndex={0}>
+            {issues.length}
+            <span className="flow-node-tooltip" role="tooltip">
+              {issues.map((issue, index) => (
+                <span key={index} className={`tooltip-issue severity-${issue.severity}`}>
+                  {issue.message}
+                </span>
+              ))}
+            </span>
+          </span>
+        ) : null}
+      </div>
+      <div className="flow-node-label">{data.label ?? id}</div>
+      <div className="flow-node-summary">{summarizeConfig(type, data.config)}</div>
+      {outputs.length > 0 ? (
+        <div className="flow-node-outputs">
+          {outputs.map((output) => (
+            <div key={output} className="flow-node-output">
+              <span className="flow-node-output-name">{output}</span>
+              <Handle
+                type="source"
+                position={Position.Bottom}
+                id={output}
+                className="handle-out"
+                data-testid={`handle-${id}-${output}`}
+              />
+            </div>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+// A string, not an array, so the selector's result compares equal between unrelated edits.
+function wiredOutputs(edges: ReadonlyArray<{ source: string; sourceHandle?: string | null }>, nodeId: string): string {
+  return edges
+    .filter((edge) => edge.source === nodeId && typeof edge.sourceHandle === 'string')
+    .map((edge) => edge.sourceHandle)
+    .join('\n');
+}
+
+export const FlowNodeCard = memo(FlowNodeCardView);

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+
+function parse(text: string): string[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+/**
+ * Values typed as "a, b, c". The text is kept locally so that typing "pricing, " does not lose
+ * its trailing separator on the round trip through the store; it is replaced only when the
+ * values change from elsewhere (another node selected, an undo).
+ */
+export function CommaSeparatedInput({ values, onChange, testId, placeholder, className }: {
+  values: readonly string[];
+  className?: string;
+  onChange: (values: string[]) => void;
+  testId: string;
+  placeholder?: string;
+}) {
+  const [text, setText] = useState(values.join(', '));
+  const [seen, setSeen] = useState(values);
+  if (seen !== values) {
+    setSeen(values);
+    if (!sameList(values, parse(text))) setText(values.join(', '));
+  }
+  return (
+    <input
+      type="text"
+      className={className}
+      value={text}
+      placeholder={placeholder}
+      data-testid={testId}
+      onChange={(event) => {
+        setText(event.target.value);
+        onChange(parse(event.target.value));
+      }}
+    />
+  );
+}

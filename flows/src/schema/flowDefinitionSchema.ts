@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { flowNodeSchema } from '../catalog';
+import type { MutuallyAssignable } from '../catalog/nodeCatalogEntry';
+import type { FlowDefinition, FlowEdge, NodePosition } from '../types';
+import { flowIdSchema, nodeIdSchema } from './identifiers';
+
+export const flowEdgeSchema = z.strictObject({
+  from: nodeIdSchema,
+  output: z.string().min(1, 'name the output the edge leaves from'),
+  to: nodeIdSchema,
+});
+
+true satisfies MutuallyAssignable<z.infer<typeof flowEdgeSchema>, FlowEdge>;
+
+const nodePositionSchema = z.strictObject({ x: z.number(), y: z.number() });
+
+true satisfies MutuallyAssignable<z.infer<typeof nodePositionSchema>, NodePosition>;
+
+/**
+ * The shape of a flow definition, with every node's config checked against its catalog entry.
+ * Graph rules (a trigger exists, outputs connected, no cycle without a wait, …) are
+ * validateFlow's job: a draft may break them and still be saved.
+ */
+export const flowDefinitionSchema = z.strictObject({
+  $schema: z.string().optional(),
+  schemaVersion: z.literal(1),
+  id: flowIdSchema,
+  name: z.string().regex(/\S/, 'give the flow a name'),
+  description: z.string().optional(),
+  nodes: z.array(flowNodeSchema),
+  edges: z.array(flowEdgeSchema),
+  layout: z.record(nodeIdSchema, nodePositionSchema),
+});
+
+true satisfies MutuallyAssignable<z.infer<typeof flowDefinitionSchema>, FlowDefinition>;

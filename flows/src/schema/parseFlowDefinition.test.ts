@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { missedCallTextBack } from '../../library/missedCallTextBack';
+import { flowDefinitionJsonSchema } from './flowDefinitionJsonSchema';
+import { parseFlowDefinition } from './parseFlowDefinition';
+
+/** The library flow as plain JSON, with `change` applied to a copy: the shape of API input. */
+function libraryJsonWith(change: (json: Record<string, unknown> & { nodes: Record<string, unknown>[] }) => void) {
+  const json = JSON.parse(JSON.stringify(missedCallTextBack));
+  change(json);
+  return json;
+}
+
+function issuesOf(input: unknown) {
+  const result = parseFlowDefinition(input);
+  if (result.ok) throw new Error('expected the definition to be refused');
+  return result.issues;
+}
+
+describe('parseFlowDefinition', () => {
+  it('accepts the library flow and returns it unchanged', () => {
+    const input = libraryJsonWith(() => {});
+    expect(parseFlowDefinition(input)).toEqual({ ok: true, definition: input });
+  });
+
+  it('names the node by id and the field by path when a config field is wrong', () => {
+    const input = libraryJsonWith((json) => {
+      json.nodes[1] = { id: 'text_back', type: 'send', config: { channel: 'sms', template: '' } };
+    });
+    expect(issuesOf(input)).toEqual([
+      {
+        code: 'invalid-config',
+        severity: 'error',
+        nodeId: 'text_back',
+        path: 'nodes[text_back].config.template',
+        message: 'Message: write the message to send',
+      },
+    ]);
+  });
+
+  it('names the node and the condition inside a split config', () => {
+    const input = libraryJsonWith((json) => {
+      json.nodes[3] = {
+        id: 'mentions_pricing',
+        type: 'split',
+        config: { input: 'reply.text', conditions: [{ output: 'pricing', operator: 'contains', values: [] }] },
+      };
+    });
+    const [issue] = issuesOf(input);
+    expect(issue).toMatchObject({
+      code: 'invalid-config',
+      nodeId: 'mentions_pricing',
+      path: 'nodes[mentions_pricing].config.conditions[0].values',
+    });
+  });
+
+  it('reports an unknown node type with the id of the node that has it', () => {
+    const input = libraryJsonWith((json) => {
+      json.nodes.push({ id: 'say_hi', type: 'voice.say', config: {} });
+    });
+    expect(issuesOf(input)).toEqual([
+      expect.objectContaining({ code: 'unknown-node-type', nodeId: 'say_hi', path: 'nodes[say_hi].type' }),
+    ]);
+  });
+
+  it('says which field is missing and which is not known', () => {
+    const input = libraryJsonWith((json) => {
+      json.nodes[2] = { id: 'wait_reply', type: 'waitForReply', config: { channels: [], timout: '24h' } };
+    });
+    expect(issuesOf(input).map(({ path, message }) => ({ path, message }))).toEqual([
+      { path: 'nodes[wait_reply].config.timeout', message: 'Give up after: timeout is missing' },
+      { path: 'nodes[wait_reply].config.timout', message: 'unknown field "timout"; remove it' },
+    ]);
+  });
+
+  it('points at a node by its index when it has no usable id', () => {
+    const input = libraryJsonWith((json) => {
+      json.nodes[0] = { id: 7, type: 'end', config: { outcome: 'done' } };
+    });
+    expect(issuesOf(input)).toEqual([expect.objectContaining({ code: 'invalid-definition', path: 'nodes[0].id' })]);
+    expect(issuesOf(input)[0]?.nodeId).toBeUndefined();
+  });
+
+  it('refuses a flow id that is not a slug and a schema version it does not know', () => {
+    const input = libraryJsonWith((json) => {
+      json.id = 'Missed Call';
+      json.schemaVersion = 2;
+    });
+    expect(issuesOf(input).map((issue) => [issue.code, issue.path])).toEqual([
+      ['invalid-definition', 'schemaVersion'],
+      ['invalid-definition', 'id'],
+    ]);
+  });
+
+  it('points at the edge and the layout entry at fault', () => {
+    const input = libraryJsonWith((json) => {
+      json.edges = [{ from: 'missed_call', output: 'next' }];
+      json.layout = { missed_call: { x: 0, y: 'top' } };
+    });
+    expect(issuesOf(input).map((issue) => issue.path)).toEqual(['edges[0].to', 'layout[missed_call].y']);
+  });
+
+  it('says which part of a node is missing', () => {
+    const input = libraryJsonWith((json) => {
+      json.nodes[6] = { id: 'end_engaged', type: 'end' };
+    });
+    expect(issuesOf(input)).toEqual([
+      expect.objectContaining({ nodeId: 'end_engaged', path: 'nodes[end_engaged].config', message: 'config is missing' }),
+    ]);
+  });
+
+  it('refuses what is not an object at all', () => {
+    expect(issuesOf('flow')).toEqual([expect.objectContaining({ code: 'invalid-definition', path: '' })]);
+  });
+});
+
+describe('flowDefinitionJsonSchema', () => {
+  it('describes every node type of the catalog for editors', () => {
+    const text = JSON.stringify(flowDefinitionJsonSchema());
+    for (const type of ['trigger.missedCall', 'trigger.inboundMessage', 'send', 'waitForReply', 'split', 'end']) {
+      expect(text).toContain(`"const":"${type}"`);
+    }
+  });
+});

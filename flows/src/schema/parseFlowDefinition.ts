@@ -1,0 +1,17 @@
+import type { FlowDefinition, ValidationIssue } from '../types';
+import { flowDefinitionSchema } from './flowDefinitionSchema';
+import { zodIssuesToValidationIssues } from './zodIssuesToValidationIssues';
+
+export type ParseFlowDefinitionResult =
+  | { ok: true; definition: FlowDefinition }
+  | { ok: false; issues: ValidationIssue[] };
+
+/**
+ * Checks that `input` has the shape of a flow definition (every config against its node type).
+ * It does not judge the graph; run validateFlow on the result for that.
+ */
+export function parseFlowDefinition(input: unknown): ParseFlowDefinitionResult {
+  const result = flowDefinitionSchema.safeParse(input);
+  if (result.success) return { ok: true, definition: result.data };
+  return { ok: false, issues: zodIssuesToValidationIssues(result.error.issues, input) };
+}

@@ -1,0 +1,25 @@
+import { nodePath } from '../schema/issuePaths';
+import type { FlowEdge, ValidationIssue } from '../types';
+import type { IndexedNode } from './indexNodes';
+
+/** Every output must lead somewhere, so a journey never stops without an outcome on record. */
+export function checkOutputsConnected(
+  byId: ReadonlyMap<string, IndexedNode>,
+  edges: readonly FlowEdge[],
+): ValidationIssue[] {
+  const connected = new Set(edges.map((edge) => JSON.stringify([edge.from, edge.output])));
+  const issues: ValidationIssue[] = [];
+  for (const [nodeId, { outputs }] of byId) {
+    for (const output of outputs ?? []) {
+      if (connected.has(JSON.stringify([nodeId, output]))) continue;
+      issues.push({
+        code: 'output-not-connected',
+        severity: 'error',
+        nodeId,
+        path: `${nodePath(nodeId)}.outputs.${output}`,
+        message: `Output "${output}" of "${nodeId}" leads nowhere; connect it to the next step, or to an End node if the journey stops there.`,
+      });
+    }
+  }
+  return issues;
+}
