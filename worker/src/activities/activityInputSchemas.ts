@@ -1,0 +1,43 @@
+/**
+ * The activities' edge: what the workflow sends is parsed here, so a bad input (an older
+ * workflow, a hand-started run) fails loudly at the activity instead of deep inside it.
+ */
+import { z } from 'zod';
+import type { Identity } from '../store';
+import type { CompleteJourneyInput, SendMessageInput } from './activityTypes';
+
+const messageChannelSchema = z.enum(['sms', 'whatsapp', 'email', 'webchat']);
+
+export const sendMessageInputSchema = z.object({
+  journeyId: z.string().min(1),
+  firstRunId: z.string().min(1),
+  flowId: z.string().min(1),
+  nodeId: z.string().min(1),
+  visit: z.number().int().positive(),
+  contactId: z.string().min(1),
+  channel: messageChannelSchema,
+  template: z.string(),
+  subject: z.string().optional(),
+  context: z.record(z.string(), z.unknown()),
+}) satisfies z.ZodType<SendMessageInput>;
+
+export const completeJourneyInputSchema = z.object({
+  journeyId: z.string().min(1),
+  firstRunId: z.string().min(1),
+  contactId: z.string().min(1),
+  nodeId: z.string().min(1),
+  outcome: z.string().min(1),
+}) satisfies z.ZodType<CompleteJourneyInput>;
+
+/**
+ * A contact as stored: the database is an edge too. Fields written by other code paths may be
+ * missing on older documents (`lean()` applies no schema defaults), so they default here.
+ */
+export const storedContactSchema = z.object({
+  _id: z.string(),
+  name: z.string().nullish(),
+  identities: z
+    .array(z.object({ type: z.enum(['phone', 'email', 'webchat']), value: z.string() }))
+    .default([]) satisfies z.ZodType<Identity[]>,
+  optOuts: z.array(z.string()).default([]),
+});

@@ -1,0 +1,49 @@
+/**
+ * The shapes the journey workflow exchanges with its activities. Types only: the workflow
+ * imports them with `import type`, so nothing here is evaluated in the workflow bundle. The
+ * activities parse what they receive with the zod schemas in `activityInputSchemas.ts`.
+ */
+import type { MessageChannel } from '@threadline/flows/types';
+
+export interface SendMessageInput {
+  journeyId: string;
+  /** The journey's first run id: stable across retries and continue-as-new, so it keys sends. */
+  firstRunId: string;
+  flowId: string;
+  nodeId: string;
+  /** How many times the journey has entered this node, from 1: each visit is its own send. */
+  visit: number;
+  contactId: string;
+  channel: MessageChannel;
+  /** Liquid template, rendered by the activity against `context`. */
+  template: string;
+  subject?: string | undefined;
+  /** The journey context templates see (contact, trigger, reply, nodes, vars, journey). */
+  context: Record<string, unknown>;
+}
+
+export type SendStatus = 'sent' | 'failed' | 'blocked';
+
+export interface SendMessageResult {
+  /** Also the name of the send node's output the journey takes. */
+  status: SendStatus;
+  channel: MessageChannel;
+  /** Why a send was blocked or failed, for the timeline and the node's result. */
+  reason: string | null;
+  providerMessageId: string | null;
+}
+
+export interface CompleteJourneyInput {
+  journeyId: string;
+  firstRunId: string;
+  contactId: string;
+  nodeId: string;
+  /** The end node's outcome label, or `failed: …` when the engine gave up on the journey. */
+  outcome: string;
+}
+
+/** The activities the journey workflow calls, as the worker registers them. */
+export interface JourneyActivities {
+  sendMessage(input: SendMessageInput): Promise<SendMessageResult>;
+  completeJourney(input: CompleteJourneyInput): Promise<void>;
+}

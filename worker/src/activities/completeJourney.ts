@@ -1,0 +1,30 @@
+import type { Logger } from 'pino';
+import { appendTimelineEvent, type Store } from '../store';
+import { completeJourneyInputSchema } from './activityInputSchemas';
+import type { CompleteJourneyInput } from './activityTypes';
+
+/**
+ * Records how the journey ended on the contact's timeline (once: keyed by the first run id)
+ * and removes it from the contact's running journeys, so inbound events stop going to it.
+ */
+export async function completeJourney(store: Store, logger: Logger, rawInput: CompleteJourneyInput): Promise<void> {
+  const input = completeJourneyInputSchema.parse(rawInput);
+  const failed = input.outcome.startsWith('failed:');
+  await appendTimelineEvent(store, {
+    _id: `end:${input.firstRunId}`,
+    contactId: input.contactId,
+    at: new Date(),
+    channel: 'internal',
+    direction: 'internal',
+    kind: 'journey',
+    body: input.outcome,
+    journeyId: input.journeyId,
+    nodeId: input.nodeId,
+    status: failed ? 'failed' : 'completed',
+  });
+  await store.contacts.updateOne({ _id: input.contactId }, { $pull: { activeJourneys: input.journeyId } });
+  logger.info(
+    { journeyId: input.journeyId, contactId: input.contactId, nodeId: input.nodeId, outcome: input.outcome },
+    failed ? 'journey failed' : 'journey completed',
+  );
+}

@@ -1,0 +1,3 @@
+export { createActivities, type ActivityDeps } from './createActivities';
+export type * from './activityTypes';
+export { sendIdempotencyKey } from './sendIdempotencyKey';

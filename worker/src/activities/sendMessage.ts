@@ -1,0 +1,153 @@
+import type { MessageChannel } from '@threadline/flows/types';
+import type { Logger } from 'pino';
+import type { ChannelProvider } from '../channels';
+import { addressFor, appendTimelineEvent, type OutboxDoc, type Store } from '../store';
+import { sendMessageInputSchema, storedContactSchema } from './activityInputSchemas';
+import type { SendMessageInput, SendMessageResult, SendStatus } from './activityTypes';
+import type { TemplateRenderer } from './renderTemplate';
+import { sendIdempotencyKey } from './sendIdempotencyKey';
+
+export interface SendMessageDeps {
+  store: Store;
+  providerFor: (channel: MessageChannel) => ChannelProvider;
+  render: TemplateRenderer;
+  logger: Logger;
+}
+
+/** The decision taken before any provider is called. */
+type Decision =
+  | { status: 'pending'; to: string; body: string; subject: string | undefined }
+  | { status: 'blocked' | 'failed'; reason: string; to: string | null };
+
+/**
+ * Sends one message for one send node visit, at most once per idempotency key: compliance
+ * (opt-outs), then the outbox entry (insert-or-ignore by key: a retry that finds it `sent`
+ * returns that result without calling the provider), then the provider, then the timeline.
+ */
+export async function sendMessage(deps: SendMessageDeps, rawInput: SendMessageInput): Promise<SendMessageResult> {
+  const input = sendMessageInputSchema.parse(rawInput);
+  const key = sendIdempotencyKey(input);
+  const log = deps.logger.child({ journeyId: input.journeyId, contactId: input.contactId, flowId: input.flowId, nodeId: input.nodeId });
+
+  const decision = await decide(deps, input);
+  // One round trip both claims the key and tells us what an earlier attempt already did.
+  const earlier = await deps.store.outbox
+    .findOneAndUpdate(
+      { _id: key },
+      {
+        $setOnInsert: {
+          journeyId: input.journeyId,
+          nodeId: input.nodeId,
+          contactId: input.contactId,
+          channel: input.channel,
+          to: decision.to,
+          body: decision.status === 'pending' ? decision.body : null,
+          status: decision.status,
+          reason: decision.status === 'pending' ? null : decision.reason,
+        },
+        $inc: { attempts: 1 },
+      },
+      { upsert: true, returnDocument: 'before' },
+    )
+    .lean();
+  if (earlier && earlier.status !== 'pending') {
+    log.info({ channel: input.channel, status: earlier.status }, 'send already decided by an earlier attempt');
+    return resultOf(earlier, input.channel);
+  }
+
+  if (decision.status !== 'pending') {
+    // An earlier attempt left the entry pending (it died around the provider call) and the
+    // contact has since opted out: the entry takes this decision, so it never reads pending.
+    if (earlier) await deps.store.outbox.updateOne({ _id: key }, { $set: { status: decision.status, reason: decision.reason } });
+    await appendTimelineEvent(deps.store, {
+      _id: `decision:${key}`,
+      contactId: input.contactId,
+      at: new Date(),
+      channel: input.channel,
+      direction: 'internal',
+      kind: 'decision',
+      body: `${input.channel} send ${decision.status}: ${decision.reason}`,
+      to: decision.to,
+      journeyId: input.journeyId,
+      nodeId: input.nodeId,
+      status: decision.status,
+    });
+    log.info({ channel: input.channel, status: decision.status, reason: decision.reason }, 'send not made');
+    return { status: decision.status, channel: input.channel, reason: decision.reason, providerMessageId: null };
+  }
+
+  const provider = deps.providerFor(input.channel);
+  const { providerMessageId } = await provider.send({
+    channel: input.channel,
+    to: decision.to,
+    body: decision.body,
+    subject: decision.subject,
+    idempotencyKey: key,
+  });
+  const sentAt = new Date();
+  await Promise.all([
+    deps.store.outbox.updateOne({ _id: key }, { $set: { status: 'sent', providerMessageId, sentAt } }),
+    appendTimelineEvent(deps.store, {
+      _id: `out:${key}`,
+      contactId: input.contactId,
+      at: sentAt,
+      channel: input.channel,
+      direction: 'outbound',
+      kind: 'message',
+      body: decision.body,
+      to: decision.to,
+      provider: provider.name,
+      providerMessageId,
+      journeyId: input.journeyId,
+      nodeId: input.nodeId,
+      status: 'sent',
+    }),
+  ]);
+  log.info({ channel: input.channel, provider: provider.name, providerMessageId }, 'message sent');
+  return { status: 'sent', channel: input.channel, reason: null, providerMessageId };
+}
+
+async function decide(deps: SendMessageDeps, input: SendMessageInput): Promise<Decision> {
+  const stored = await deps.store.contacts.findById(input.contactId).lean();
+  if (!stored) return { status: 'failed', reason: `contact ${input.contactId} does not exist`, to: null };
+  const contact = storedContactSchema.parse(stored);
+  const to = addressFor(input.channel, contact.identities);
+  if (contact.optOuts.includes(input.channel)) {
+    return { status: 'blocked', reason: `the contact opted out of ${input.channel}`, to };
+  }
+  if (to === null) return { status: 'failed', reason: `the contact has no ${input.channel} address`, to: null };
+
+  const context = { ...input.context, contact: { ...asRecord(input.context.contact), id: contact._id, name: contact.name ?? null } };
+  try {
+    const body = await deps.render(input.template, context);
+    const subject = input.subject === undefined ? undefined : await deps.render(input.subject, context);
+    return { status: 'pending', to, body, subject };
+  } catch (error) {
+    return { status: 'failed', reason: `the template does not render: ${(error as Error).message}`, to };
+  }
+}
+
+function resultOf(entry: Pick<OutboxDoc, 'status' | 'reason' | 'providerMessageId'>, channel: MessageChannel): SendMessageResult {
+  return { status: asSendStatus(entry.status), channel, reason: entry.reason ?? null, providerMessageId: entry.providerMessageId ?? null };
+}
+
+function asSendStatus(status: OutboxDoc['status']): SendStatus {
+  switch (status) {
+    case 'sent':
+    case 'failed':
+    case 'blocked':
+      return status;
+    case 'pending':
+      throw new Error('an outbox entry still pending has no send result');
+    default:
+      return unknownStatus(status);
+  }
+}
+
+function unknownStatus(status: never): never {
+  throw new Error(`unknown outbox status ${String(status)}`);
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? { ...value } : {};
+}

@@ -1,0 +1,2 @@
+export type { ChannelProvider, OutboundMessage } from './channelProvider';
+export { createSandboxProvider } from './sandboxProvider';

@@ -1,0 +1,38 @@
+import { Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import pino, { type Logger } from 'pino';
+import { createActivities } from './activities';
+import { createSandboxProvider, type ChannelProvider } from './channels';
+import { bundleJourneyWorkflows } from './bundleJourneyWorkflows';
+import { JOURNEY_TASK_QUEUE } from './journeys/contract';
+import type { Store } from './store';
+
+export { bundleJourneyWorkflows } from './bundleJourneyWorkflows';
+
+export interface JourneyWorkerOptions {
+  connection: NativeConnection;
+  namespace?: string;
+  taskQueue?: string;
+  store: Store;
+  /** Defaults to the sandbox provider over `store`. */
+  providers?: { sandbox: ChannelProvider };
+  logger?: Logger;
+  /** A bundle from `bundleJourneyWorkflows()`; without it the worker bundles on creation. */
+  workflowBundle?: WorkflowBundleWithSourceMap;
+}
+
+/** A Temporal worker running the journey workflow and its activities; call `run()` on it. */
+export async function createJourneyWorker(options: JourneyWorkerOptions): Promise<Worker> {
+  const logger = options.logger ?? pino({ name: 'worker' });
+  const activities = createActivities({
+    store: options.store,
+    providers: options.providers ?? { sandbox: createSandboxProvider(options.store) },
+    logger,
+  });
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace ?? 'default',
+    taskQueue: options.taskQueue ?? JOURNEY_TASK_QUEUE,
+    workflowBundle: options.workflowBundle ?? (await bundleJourneyWorkflows()),
+    activities,
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * How a journey is started, in one place for the API and the tests: its readable id, its
+ * search attributes (the workflow keeps CurrentNode, Channels and JourneyStatus current
+ * afterwards) and a static summary so the Temporal UI names the flow and version.
+ */
+import { defineSearchAttributeKey, type SearchAttributePair } from '@temporalio/common';
+import { JOURNEY_TASK_QUEUE, journeyWorkflowId, type JourneyInput } from './contract';
+
+export const journeySearchAttributeKeys = {
+  FlowId: defineSearchAttributeKey('FlowId', 'KEYWORD'),
+  FlowVersion: defineSearchAttributeKey('FlowVersion', 'INT'),
+  ContactId: defineSearchAttributeKey('ContactId', 'KEYWORD'),
+  CurrentNode: defineSearchAttributeKey('CurrentNode', 'KEYWORD'),
+  Channels: defineSearchAttributeKey('Channels', 'KEYWORD_LIST'),
+  JourneyStatus: defineSearchAttributeKey('JourneyStatus', 'KEYWORD'),
+} as const;
+
+export interface JourneyStartOptions {
+  taskQueue: string;
+  workflowId: string;
+  args: [JourneyInput];
+  typedSearchAttributes: SearchAttributePair[];
+  staticSummary: string;
+}
+
+export function journeyStartOptions(input: JourneyInput, taskQueue: string = JOURNEY_TASK_QUEUE): JourneyStartOptions {
+  const keys = journeySearchAttributeKeys;
+  return {
+    taskQueue,
+    workflowId: journeyWorkflowId(input.flowId, input.contactId),
+    args: [input],
+    typedSearchAttributes: [
+      { key: keys.FlowId, value: input.flowId },
+      { key: keys.FlowVersion, value: input.flowVersion },
+      { key: keys.ContactId, value: input.contactId },
+      { key: keys.CurrentNode, value: input.triggerNodeId },
+      { key: keys.Channels, value: [input.trigger.channel] },
+      { key: keys.JourneyStatus, value: 'running' },
+    ],
+    staticSummary: `${input.definition.name} v${input.flowVersion} · ${input.contactId} · ${input.trigger.kind} on ${input.trigger.channel}`,
+  };
+}

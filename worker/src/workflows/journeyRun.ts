@@ -1,0 +1,142 @@
+/**
+ * The state of one journey run: the pinned definition's index, the context templates and
+ * splits read, the buffered inbound events and the bookkeeping the `state` query reports.
+ * Plain data and synchronous methods; the workflow and the node handlers drive it.
+ */
+import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
+import { indexDefinition, nextNodeId, type DefinitionIndex } from '@threadline/flows/runtime';
+import type { Channel, FlowNode, MessageChannel } from '@threadline/flows/types';
+import type { InboundEvent, JourneyInput, JourneyState, JourneyStatus, PendingWait } from '../journeys/contract';
+import { JOURNEY_LOOP, definitionFault } from './journeyFailures';
+import { channelsKey } from './journeySearchAttributeKeys';
+
+/** A node entered more often than this fails the journey: the flow loops without end. */
+export const MAX_NODE_VISITS = 1000;
+
+export interface ReplyContext {
+  text: string;
+  channel: Channel;
+  at: string;
+}
+
+/** What Liquid templates and split conditions see (product.md, "Journey semantics"). */
+export interface JourneyContext {
+  contact: { id: string };
+  trigger: { channel: Channel; text: string | null; from: string; at: string };
+  reply: ReplyContext | null;
+  nodes: Record<string, unknown>;
+  vars: Record<string, unknown>;
+  journey: { id: string; flowId: string; flowVersion: number };
+}
+
+export class JourneyRun {
+  readonly journeyId: string;
+  /** Stable across workflow retries and continue-as-new: it keys the sends' idempotency. */
+  readonly firstRunId: string;
+  readonly index: DefinitionIndex;
+  readonly context: JourneyContext;
+  /** Channels the contact has used in this journey, as the `Channels` search attribute holds. */
+  readonly channels: string[];
+
+  readonly path: string[] = [];
+  status: JourneyStatus = 'running';
+  currentNodeId: string | null = null;
+  pendingWait: PendingWait | null = null;
+  outcome: string | null = null;
+
+  private readonly inbox: InboundEvent[] = [];
+  private readonly seenEventIds = new Set<string>();
+  private readonly visits = new Map<string, number>();
+
+  constructor(readonly input: JourneyInput) {
+    const info = workflowInfo();
+    this.journeyId = info.workflowId;
+    this.firstRunId = info.firstExecutionRunId;
+    this.index = indexDefinition(input.definition);
+    this.seenEventIds.add(input.trigger.eventId);
+    this.channels = [...(info.typedSearchAttributes.get(channelsKey) ?? [input.trigger.channel])];
+    this.context = {
+      contact: { id: input.contactId },
+      trigger: {
+        channel: input.trigger.channel,
+        text: input.trigger.text ?? null,
+        from: input.trigger.from,
+        at: input.trigger.at,
+      },
+      reply: null,
+      nodes: {},
+      vars: {},
+      journey: { id: this.journeyId, flowId: input.flowId, flowVersion: input.flowVersion },
+    };
+  }
+
+  /** Buffers an inbound event unless its id was seen: provider retries change nothing. */
+  receive(event: InboundEvent): boolean {
+    if (this.seenEventIds.has(event.eventId)) return false;
+    this.seenEventIds.add(event.eventId);
+    this.inbox.push(event);
+    return true;
+  }
+
+  hasReply(channels: readonly MessageChannel[]): boolean {
+    return this.inbox.some((event) => isReplyOn(event, channels));
+  }
+
+  /** Removes and returns the oldest buffered message on one of `channels` (any when empty). */
+  takeReply(channels: readonly MessageChannel[]): ReplyContext | null {
+    const position = this.inbox.findIndex((event) => isReplyOn(event, channels));
+    if (position < 0) return null;
+    const [event] = this.inbox.splice(position, 1);
+    if (!event) return null;
+    const reply: ReplyContext = { text: event.text ?? '', channel: event.channel, at: event.at };
+    this.context.reply = reply;
+    return reply;
+  }
+
+  /** Adds a channel the contact used; true when it is new (the search attribute needs an update). */
+  addChannel(channel: Channel): boolean {
+    if (this.channels.includes(channel)) return false;
+    this.channels.push(channel);
+    return true;
+  }
+
+  /** Looks up and enters a node: counts the visit (loop protection) and records the path. */
+  enter(nodeId: string): { node: FlowNode; visit: number } {
+    const node = this.index.nodes.get(nodeId);
+    if (!node) throw definitionFault(nodeId, 'no node has this id');
+    const visit = (this.visits.get(nodeId) ?? 0) + 1;
+    if (visit > MAX_NODE_VISITS) {
+      throw ApplicationFailure.nonRetryable(
+        `node "${nodeId}" was entered more than ${MAX_NODE_VISITS} times: the flow loops without end`,
+        JOURNEY_LOOP,
+      );
+    }
+    this.visits.set(nodeId, visit);
+    this.path.push(nodeId);
+    this.currentNodeId = nodeId;
+    return { node, visit };
+  }
+
+  /** The node an output leads to; an unconnected output is a fault of the definition. */
+  follow(node: FlowNode, output: string): string {
+    const next = nextNodeId(this.index, node.id, output);
+    if (next === undefined) throw definitionFault(node.id, `output "${output}" is not connected to any node`);
+    return next;
+  }
+
+  state(): JourneyState {
+    return {
+      status: this.status,
+      currentNodeId: this.currentNodeId,
+      path: [...this.path],
+      vars: { ...this.context.vars },
+      pendingWait: this.pendingWait,
+      outcome: this.outcome,
+    };
+  }
+}
+
+function isReplyOn(event: InboundEvent, channels: readonly MessageChannel[]): boolean {
+  if (event.kind !== 'message') return false;
+  return channels.length === 0 || channels.some((channel) => channel === event.channel);
+}

@@ -1,0 +1,42 @@
+import type { FlowNode } from '@threadline/flows/types';
+import { definitionFault } from './journeyFailures';
+import type { JourneyRun } from './journeyRun';
+import { runEnd } from './nodes/end';
+import { runSend } from './nodes/send';
+import { runSplit } from './nodes/split';
+import { runTrigger } from './nodes/trigger';
+import { runWaitForReply } from './nodes/waitForReply';
+
+/**
+ * What running a node yields: the output to follow, or null when the journey ends. Nodes that
+ * need no Temporal command answer synchronously, so the interpreter steps through them
+ * without yielding to the event loop.
+ */
+export type NodeStep = string | null | Promise<string | null>;
+
+export function runNode(node: FlowNode, run: JourneyRun, visit: number): NodeStep {
+  switch (node.type) {
+    case 'trigger.missedCall':
+    case 'trigger.inboundMessage':
+      return runTrigger(node, run);
+    case 'send':
+      return runSend(node, run, visit);
+    case 'waitForReply':
+      return runWaitForReply(node, run);
+    case 'split':
+      return runSplit(node, run);
+    case 'end':
+      return runEnd(node, run);
+    default:
+      return unknownNodeType(node);
+  }
+}
+
+/**
+ * The exhaustive end of the switch. At run time a definition from a newer catalog can still
+ * carry a type this worker does not know: fail the journey naming the node, not the task.
+ */
+function unknownNodeType(node: never): never {
+  const { id, type } = node as { id: string; type: string };
+  throw definitionFault(id, `this worker does not know node type "${type}"`);
+}
