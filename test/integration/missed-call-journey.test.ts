@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { api, eventually } from '../support/api';
 
 interface SandboxMessage { channel: string; to: string; body: string }
-interface TimelineEvent { _id: string; channel: string; direction: string; kind: string; nodeId: string | null; body: string | null }
+interface TimelineEvent { _id: string; channel: string; direction: string; kind: string; nodeId: string | null; journeyId: string | null; body: string | null }
 interface InboundAnswer { eventId: string; contactId: string; duplicate: boolean; journeys: string[] }
 
 const apiUrl = inject('apiUrl');
@@ -57,8 +57,13 @@ describe('the missed-call text-back journey, end to end on the embedded stack', 
     await handle.result();
 
     const timeline = await api<{ events: TimelineEvent[] }>(apiUrl, 'GET', `/api/contacts/${contactId}/timeline`);
-    const outbound = timeline.body.events.filter((event) => event.direction === 'outbound');
-    expect(outbound.map((event) => event.nodeId)).toEqual(['text_back', 'send_pricing']);
+    // Other published flows (an inbound-message flow, say) may answer the same reply: the
+    // timeline is the contact's, so look at this journey's sends.
+    const outbound = timeline.body.events.filter((event) => event.direction === 'outbound' && event.journeyId === journeyId);
+    expect(outbound.map((event) => [event.nodeId, event.channel])).toEqual([
+      ['text_back', 'sms'],
+      ['send_pricing', 'whatsapp'],
+    ]);
     const inbound = timeline.body.events.filter((event) => event.direction === 'inbound');
     expect(inbound.map((event) => [event.kind, event.channel])).toEqual([
       ['call', 'voice'],
