@@ -25,7 +25,7 @@ export { ELSE_OUTPUT } from './runtime/evaluateSplit';
 
 export { flowDefinitionSchema, flowEdgeSchema } from './schema/flowDefinitionSchema';
 export { FLOW_ID_PATTERN, NODE_ID_PATTERN, flowIdSchema, nodeIdSchema } from './schema/identifiers';
-export { parseFlowDefinition, type ParseFlowDefinitionResult } from './schema/parseFlowDefinition';
+export { parseFlowDefinition, parseFlowDraft, type ParseFlowDefinitionResult } from './schema/parseFlowDefinition';
 export { flowDefinitionJsonSchema } from './schema/flowDefinitionJsonSchema';
 
 export { canvasToDefinition, type FlowMeta } from './compiler/canvasToDefinition';

@@ -1,6 +1,6 @@
 import type { FlowDefinition } from '@threadline/flows/types';
 import type { FlowDoc, FlowVersionDoc } from '@threadline/worker/store';
-import { readStoredDefinition } from './storedDefinition';
+import { readStoredDraft } from './storedDefinition';
 
 type StoredFlow = Pick<FlowDoc, 'name' | 'draftJson' | 'publishedVersion'> & { _id: string; updatedAt?: Date | null };
 
@@ -25,7 +25,7 @@ export function toFlowSummary(flow: Omit<StoredFlow, 'draftJson'>): FlowSummaryV
 }
 
 export function toFlowView(flow: StoredFlow): FlowView {
-  return { ...toFlowSummary(flow), draft: readStoredDefinition(flow.draftJson, `of flow ${flow._id}`) };
+  return { ...toFlowSummary(flow), draft: readStoredDraft(flow.draftJson, `of flow ${flow._id}`) };
 }
 
 export function toVersionSummary(version: Pick<FlowVersionDoc, 'version' | 'publishedAt'>) {

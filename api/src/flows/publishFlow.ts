@@ -1,7 +1,7 @@
 import { canonicalFlowJson, isPublishable, validateFlow } from '@threadline/flows';
 import { isDuplicateKeyError, type Store } from '@threadline/worker/store';
 import { ApiError, notFound } from '../errors/apiError';
-import { readStoredDefinition } from './storedDefinition';
+import { readStoredDefinition, readStoredDraft } from './storedDefinition';
 
 export interface Published {
   version: number;
@@ -16,8 +16,7 @@ export interface Published {
 export async function publishFlow(store: Store, flowId: string): Promise<Published> {
   const flow = await store.flows.findById(flowId).lean();
   if (!flow) throw notFound('flow', flowId);
-  const definition = readStoredDefinition(flow.draftJson, `of flow ${flowId}`);
-  const issues = validateFlow(definition);
+  const issues = validateFlow(readStoredDraft(flow.draftJson, `of flow ${flowId}`));
   if (!isPublishable(issues)) {
     const errors = issues.filter((issue) => issue.severity === 'error');
     throw new ApiError(422, 'flow-invalid', `the draft has ${errors.length} problem(s) to fix before it can be published`, {
@@ -25,6 +24,8 @@ export async function publishFlow(store: Store, flowId: string): Promise<Publish
     });
   }
 
+  // Publishable means every config passed its schema, so the strict read succeeds.
+  const definition = readStoredDefinition(flow.draftJson, `of flow ${flowId}`);
   const latest = await store.flowVersions.find({ flowId }, { version: 1 }).sort({ version: -1 }).limit(1).lean();
   const version = (latest[0]?.version ?? 0) + 1;
   const publishedAt = new Date();

@@ -1,4 +1,4 @@
-import { parseFlowDefinition } from '@threadline/flows';
+import { parseFlowDefinition, parseFlowDraft, type ParseFlowDefinitionResult } from '@threadline/flows';
 import type { FlowDefinition } from '@threadline/flows/types';
 
 /**
@@ -7,7 +7,15 @@ import type { FlowDefinition } from '@threadline/flows/types';
  * path at fault instead of failing somewhere deep in a journey.
  */
 export function readStoredDefinition(json: string, where: string): FlowDefinition {
-  const result = parseFlowDefinition(JSON.parse(json));
+  return definitionOrThrow(parseFlowDefinition(JSON.parse(json)), where);
+}
+
+/** Reads a draft back: like a definition, but its nodes' configs may be mid-edit. */
+export function readStoredDraft(json: string, where: string): FlowDefinition {
+  return definitionOrThrow(parseFlowDraft(JSON.parse(json)), where);
+}
+
+function definitionOrThrow(result: ParseFlowDefinitionResult, where: string): FlowDefinition {
   if (result.ok) return result.definition;
   const first = result.issues[0];
   throw new Error(`stored definition ${where} is invalid${first ? ` at ${first.path}: ${first.message}` : ''}`);

@@ -74,18 +74,35 @@ describe('flows CRUD', () => {
     expect(validated.body).toEqual({ publishable: false, issues: saved.body.issues });
   });
 
-  it('rejects a structurally malformed definition with a 400 naming the node and field at fault', async () => {
-    await call('POST', '/api/flows', { name: 'Malformed', id: 'malformed' });
-    const draft = definitionNamed('malformed', 'Malformed');
+  it('saves a draft whose node config is mid-edit, reports it on the node and refuses to publish it', async () => {
+    await call('POST', '/api/flows', { name: 'Mid edit', id: 'mid-edit' });
+    const draft = definitionNamed('mid-edit', 'Mid edit');
     const send = draft.nodes.find((node) => node.id === 'text_back');
     if (send?.type !== 'send') throw new Error('text_back is not a send node');
     send.config.template = '';
+
+    const saved = await call('PUT', '/api/flows/mid-edit/draft', { definition: draft });
+    expect(saved.status).toBe(200);
+    expect(saved.body.issues).toContainEqual(
+      expect.objectContaining({ code: 'invalid-config', severity: 'error', nodeId: 'text_back', path: 'nodes[text_back].config.template' }),
+    );
+    const publish = await call('POST', '/api/flows/mid-edit/publish');
+    expect(publish.status).toBe(422);
+    expect(publish.body.error.code).toBe('flow-invalid');
+  });
+
+  it('rejects a structurally malformed definition with a 400 naming the node and field at fault', async () => {
+    await call('POST', '/api/flows', { name: 'Malformed', id: 'malformed' });
+    const draft = definitionNamed('malformed', 'Malformed');
+    const node = draft.nodes.find((candidate) => candidate.id === 'text_back');
+    if (!node) throw new Error('text_back is missing');
+    (node as { type: string }).type = 'sendFax';
 
     const saved = await call('PUT', '/api/flows/malformed/draft', { definition: draft });
     expect(saved.status).toBe(400);
     expect(saved.body.error).toMatchObject({
       code: 'invalid-definition',
-      path: 'body.definition.nodes[text_back].config.template',
+      path: 'body.definition.nodes[text_back].type',
       nodeId: 'text_back',
     });
     expect(saved.body.error.issues.length).toBeGreaterThan(0);

@@ -10,7 +10,7 @@ import { flowIdFromName, isReservedFlowId } from '../flows/flowIdFromName';
 import { toFlowSummary, toFlowView, toVersionSummary } from '../flows/flowViews';
 import { parseDefinitionInput } from '../flows/parseDefinitionInput';
 import { publishFlow } from '../flows/publishFlow';
-import { readStoredDefinition } from '../flows/storedDefinition';
+import { readStoredDefinition, readStoredDraft } from '../flows/storedDefinition';
 
 const flowIdParam = z.object({ flowId: z.string().min(1) });
 const versionParams = flowIdParam.extend({ version: z.coerce.number().int().positive() });
@@ -81,7 +81,7 @@ export const flowsRoutes: FastifyPluginAsync = async (app) => {
   app.post('/:flowId/validate', async (request) => {
     const { flowId } = parseRequest(flowIdParam, request.params, 'params');
     const flow = await findFlow(flowId);
-    const issues = validateFlow(readStoredDefinition(flow.draftJson, `of flow ${flowId}`));
+    const issues = validateFlow(readStoredDraft(flow.draftJson, `of flow ${flowId}`));
     return { publishable: isPublishable(issues), issues };
   });
 

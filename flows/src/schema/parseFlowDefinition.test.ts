@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { missedCallTextBack } from '../../library/missedCallTextBack';
 import { flowDefinitionJsonSchema } from './flowDefinitionJsonSchema';
-import { parseFlowDefinition } from './parseFlowDefinition';
+import { parseFlowDefinition, parseFlowDraft } from './parseFlowDefinition';
 
 /** The library flow as plain JSON, with `change` applied to a copy: the shape of API input. */
 function libraryJsonWith(change: (json: Record<string, unknown> & { nodes: Record<string, unknown>[] }) => void) {
@@ -119,5 +119,24 @@ describe('flowDefinitionJsonSchema', () => {
     for (const type of ['trigger.missedCall', 'trigger.inboundMessage', 'send', 'waitForReply', 'split', 'end']) {
       expect(text).toContain(`"const":"${type}"`);
     }
+  });
+});
+
+describe('parseFlowDraft', () => {
+  it('accepts a draft whose node config is mid-edit, leaving the config for validateFlow to judge', () => {
+    const input = libraryJsonWith((json) => {
+      json.nodes[1] = { id: 'text_back', type: 'send', config: { channel: 'sms', template: '' } };
+    });
+    expect(parseFlowDraft(input)).toEqual({ ok: true, definition: input });
+  });
+
+  it('still refuses a node of a type the catalog does not have, naming the node', () => {
+    const input = libraryJsonWith((json) => {
+      json.nodes[1] = { id: 'text_back', type: 'sendFax', config: {} };
+    });
+    const result = parseFlowDraft(input);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toContainEqual(expect.objectContaining({ nodeId: 'text_back', path: 'nodes[text_back].type' }));
   });
 });
