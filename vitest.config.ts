@@ -13,7 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['flows/src/**/*.test.ts', 'builder-ui/src/**/*.test.ts', '**/src/**/*.unit.test.ts'],
+          include: ['flows/src/**/*.test.ts', 'builder-ui/src/**/*.test.ts', '**/src/**/*.unit.test.ts', 'test/bench/**/*.unit.test.ts'],
           exclude: ['**/node_modules/**'],
         },
       },

@@ -1,10 +1,11 @@
 import type { Client } from '@temporalio/client';
 import type { Store } from '@threadline/worker/store';
+import type { JourneyRouting } from './inbound/journeyRouting';
 import type { TriggerIndex } from './inbound/triggerIndex';
 
 /*
  * The dependencies buildApp decorates onto the Fastify instance. Routes reach them as
- * `app.store`, `app.temporal`, `app.triggerIndex`: passed in by whoever built the app (main,
+ * `app.store`, `app.temporal`, `app.triggerIndex`, `app.journeyRouting`: passed in by whoever built the app (main,
  * a test, a benchmark), never imported as singletons.
  */
 declare module 'fastify' {
@@ -12,6 +13,7 @@ declare module 'fastify' {
     store: Store;
     temporal: Client;
     triggerIndex: TriggerIndex;
+    journeyRouting: JourneyRouting;
   }
 }
 

@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import './appDependencies';
 import { DEFAULT_BUILDER_DIST } from './config';
 import { installErrorHandler } from './errors/errorHandler';
+import { journeyRouting, type JourneyRouting } from './inbound/journeyRouting';
 import { TriggerIndex } from './inbound/triggerIndex';
 import { apiRoutes } from './routes/api';
 import { builderRoutes } from './routes/builder';
@@ -14,6 +15,12 @@ export interface AppConfig {
   builderDist?: string | undefined;
   /** How stale the published-trigger index may get before it reloads (default 5 s). */
   triggerIndexMaxAgeMs?: number | undefined;
+  /**
+   * The workflow type and task queue new journeys start as; default the contract's
+   * JOURNEY_WORKFLOW_TYPE on JOURNEY_TASK_QUEUE. Lets the benchmark route journeys to a
+   * hand-written baseline workflow; the product never sets it.
+   */
+  journeys?: Partial<JourneyRouting> | undefined;
 }
 
 export interface AppDeps {
@@ -42,6 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('store', deps.store);
   app.decorate('temporal', deps.temporal);
   app.decorate('triggerIndex', triggerIndex);
+  app.decorate('journeyRouting', journeyRouting(config.journeys));
 
   installErrorHandler(app);
   await app.register(apiRoutes, { prefix: '/api' });
@@ -53,3 +61,4 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 export type { ApiConfig } from './config';
 export { loadConfig } from './config';
 export type { DeliveryResult, InboundDelivery } from './inbound/deliverInboundEvent';
+export type { JourneyRouting } from './inbound/journeyRouting';

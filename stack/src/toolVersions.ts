@@ -13,6 +13,7 @@ export const TEMPORAL_TEST_SERVER_VERSION = '1.40.0';
 export const TOOL_DIR_NAMES = {
   temporalCli: `temporal-cli-${TEMPORAL_CLI_VERSION}`,
   temporalCliGo: `temporal-cli-go-v${TEMPORAL_CLI_GO_VERSION}`,
-  ferretdb: `ferretdb-v${FERRETDB_VERSION}`,
+  /** `-idindex`: built with the `_id` index fix (ferretdbIdIndexPatch.ts), not the stock build. */
+  ferretdb: `ferretdb-v${FERRETDB_VERSION}-idindex`,
   testServer: `temporal-test-server-${TEMPORAL_TEST_SERVER_VERSION}`,
 } as const;

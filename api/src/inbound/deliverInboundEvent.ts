@@ -2,8 +2,6 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Channel } from '@threadline/flows/types';
 import {
   INBOUND_EVENT_SIGNAL,
-  JOURNEY_TASK_QUEUE,
-  JOURNEY_WORKFLOW_TYPE,
   journeyWorkflowId,
   type InboundEvent,
   type JourneyInput,
@@ -18,6 +16,7 @@ import {
 } from '@threadline/worker/store';
 import type { FastifyBaseLogger } from 'fastify';
 import { ApiError } from '../errors/apiError';
+import type { JourneyRouting } from './journeyRouting';
 import { journeyKeys } from './journeySearchAttributeKeys';
 import type { MissedCallOutcome } from './matchTrigger';
 import type { TriggerIndex, TriggerMatch } from './triggerIndex';
@@ -54,6 +53,8 @@ export interface DeliveryDeps {
   store: Store;
   temporal: Client;
   triggerIndex: TriggerIndex;
+  /** The workflow type and task queue new journeys start as (see journeyRouting.ts). */
+  journeys: JourneyRouting;
   logger: FastifyBaseLogger;
 }
 
@@ -76,7 +77,7 @@ function normalizeOrReject(delivery: InboundDelivery): Identity {
  * dedupe by event id); a retry of a delivered event does nothing at all.
  */
 export async function deliverInboundEvent(deps: DeliveryDeps, delivery: InboundDelivery): Promise<DeliveryResult> {
-  const { store, temporal, triggerIndex } = deps;
+  const { store, temporal, triggerIndex, journeys } = deps;
   const identity = normalizeOrReject(delivery);
   const eventId = `${delivery.provider}:${delivery.providerMessageId}`;
   const { contactId } = await resolveContact(store, identity);
@@ -136,7 +137,7 @@ export async function deliverInboundEvent(deps: DeliveryDeps, delivery: InboundD
   const waiting = (contactBefore?.activeJourneys ?? []).filter((id) => !startedIds.includes(id));
 
   const [started, signalled] = await Promise.all([
-    Promise.all(matches.map((match) => startJourney(temporal, match, contactId, event, logger))),
+    Promise.all(matches.map((match) => startJourney(temporal, journeys, match, contactId, event, logger))),
     Promise.all(waiting.map((workflowId) => signalJourney(temporal, workflowId, event, logger))),
   ]);
   const closed = waiting.filter((_, index) => !signalled[index]);
@@ -155,6 +156,7 @@ export async function deliverInboundEvent(deps: DeliveryDeps, delivery: InboundD
 
 async function startJourney(
   temporal: Client,
+  journeys: JourneyRouting,
   { flow, triggerNode }: TriggerMatch,
   contactId: string,
   event: InboundEvent,
@@ -171,9 +173,9 @@ async function startJourney(
   };
   // An already running journey of this flow just receives the event (signal-with-start
   // signals it); the re-entry policies of product.md will refine this.
-  await temporal.workflow.signalWithStart(JOURNEY_WORKFLOW_TYPE, {
+  await temporal.workflow.signalWithStart(journeys.workflowType, {
     workflowId,
-    taskQueue: JOURNEY_TASK_QUEUE,
+    taskQueue: journeys.taskQueue,
     args: [input],
     signal: INBOUND_EVENT_SIGNAL,
     signalArgs: [event],

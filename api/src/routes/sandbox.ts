@@ -42,7 +42,7 @@ const outboundQuery = z.object({
  * last endpoint lists. A client-supplied callId/messageId simulates a provider retry.
  */
 export const sandboxRoutes: FastifyPluginAsync = async (app) => {
-  const deps = { store: app.store, temporal: app.temporal, triggerIndex: app.triggerIndex };
+  const deps = { store: app.store, temporal: app.temporal, triggerIndex: app.triggerIndex, journeys: app.journeyRouting };
 
   const deliver = (delivery: InboundDelivery, log: typeof app.log) => deliverInboundEvent({ ...deps, logger: log }, delivery);
 
