@@ -12,11 +12,12 @@ import {
   INBOUND_EVENT_SIGNAL,
   JOURNEY_WORKFLOW_TYPE,
   STATE_QUERY,
+  journeySearchAttributeKeys,
   type InboundEvent,
   type JourneyInput,
   type JourneyState,
 } from './journeys/contract';
-import { journeySearchAttributeKeys, journeyStartOptions } from './journeys/journeyStartOptions';
+import { journeyStartOptions } from './journeys/journeyStartOptions';
 import { resolveContact, type Store } from './store';
 import { eventually, startWorkerTestStack, type WorkerTestStack } from './testSupport/startWorkerTestStack';
 import { RECORDED_HISTORY_FORMAT } from './workflows/recordedHistories/recordedHistoryFormat';

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { journeyWorkflowId } from '@threadline/worker/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { journeyKeys } from './journeySearchAttributeKeys';
+import { journeySearchAttributeKeys as journeyKeys } from '@threadline/worker/contract';
 import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
 
 let api: ApiUnderTest;

@@ -14,10 +14,10 @@ import {
   type Identity,
   type Store,
 } from '@threadline/worker/store';
+import { journeyStartOptions } from '@threadline/worker/start';
 import type { FastifyBaseLogger } from 'fastify';
 import { ApiError } from '../errors/apiError';
 import type { JourneyRouting } from './journeyRouting';
-import { journeyKeys } from './journeySearchAttributeKeys';
 import type { MissedCallOutcome } from './matchTrigger';
 import type { TriggerIndex, TriggerMatch } from './triggerIndex';
 
@@ -162,7 +162,6 @@ async function startJourney(
   event: InboundEvent,
   logger: FastifyBaseLogger,
 ): Promise<string> {
-  const workflowId = journeyWorkflowId(flow.flowId, contactId);
   const input: JourneyInput = {
     flowId: flow.flowId,
     flowVersion: flow.flowVersion,
@@ -171,23 +170,14 @@ async function startJourney(
     triggerNodeId: triggerNode.id,
     trigger: event,
   };
+  const { workflowId, ...options } = journeyStartOptions(input, journeys.taskQueue);
   // An already running journey of this flow just receives the event (signal-with-start
   // signals it); the re-entry policies of product.md will refine this.
   await temporal.workflow.signalWithStart(journeys.workflowType, {
     workflowId,
-    taskQueue: journeys.taskQueue,
-    args: [input],
+    ...options,
     signal: INBOUND_EVENT_SIGNAL,
     signalArgs: [event],
-    typedSearchAttributes: [
-      { key: journeyKeys.FlowId, value: flow.flowId },
-      { key: journeyKeys.FlowVersion, value: flow.flowVersion },
-      { key: journeyKeys.ContactId, value: contactId },
-      { key: journeyKeys.CurrentNode, value: triggerNode.id },
-      { key: journeyKeys.Channels, value: [event.channel] },
-      { key: journeyKeys.JourneyStatus, value: 'running' },
-    ],
-    staticSummary: `${flow.flowName} v${flow.flowVersion} for ${contactId}`,
   });
   logger.info({ flowId: flow.flowId, journeyId: workflowId, flowVersion: flow.flowVersion }, 'journey signalled with start');
   return workflowId;

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import '../appDependencies';
 import { notFound } from '../errors/apiError';
 import { parseRequest } from '../errors/parseRequest';
-import { journeyKeys } from '../inbound/journeySearchAttributeKeys';
+import { journeySearchAttributeKeys as journeyKeys } from '@threadline/worker/contract';
 import { contactIdParam } from './contacts';
 
 /** A query needs a worker to answer; without one it would wait for the RPC's long default. */

@@ -21,7 +21,7 @@ import type { InboundEvent, JourneyInput } from '@threadline/worker/contract';
 import { INBOUND_EVENT_SIGNAL } from '@threadline/worker/contract';
 // Types only (erased from the bundle): the worker exports no entry point for its activity
 // shapes yet; see .notes/bench.md.
-import type { JourneyActivities, SendMessageResult } from '../../../worker/src/activities/activityTypes';
+import type { JourneyActivities, SendMessageResult } from '@threadline/worker/activity-types';
 
 const TEXT_BACK = 'Sorry we missed your call — what can we help with?';
 const PRICING_ANSWER = 'Happy to help! Our plans and prices are at https://example.com/pricing — reply here with any questions.';

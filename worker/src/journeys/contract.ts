@@ -4,6 +4,7 @@
  * this to start and signal journeys; the stack imports the search attribute list to register
  * it. Plain data and types only, so it is safe in the workflow bundle.
  */
+import type { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import type { Channel, FlowDefinition } from '@threadline/flows/types';
 
 export const JOURNEY_TASK_QUEUE = 'journeys';
@@ -22,6 +23,23 @@ export const journeySearchAttributes = {
 } as const;
 
 export type JourneySearchAttributeName = keyof typeof journeySearchAttributes;
+
+/**
+ * The same attributes as typed keys for the SDK (`typedSearchAttributes`,
+ * `upsertSearchAttributes`). Plain `{ name, type }` objects, which is all
+ * `defineSearchAttributeKey` makes, so the workflow bundle evaluates nothing more.
+ */
+export const journeySearchAttributeKeys = {
+  FlowId: { name: 'FlowId', type: 'KEYWORD' },
+  FlowVersion: { name: 'FlowVersion', type: 'INT' },
+  ContactId: { name: 'ContactId', type: 'KEYWORD' },
+  CurrentNode: { name: 'CurrentNode', type: 'KEYWORD' },
+  Channels: { name: 'Channels', type: 'KEYWORD_LIST' },
+  JourneyStatus: { name: 'JourneyStatus', type: 'KEYWORD' },
+} as const satisfies { [Name in JourneySearchAttributeName]: SearchAttributeKey & { name: Name } };
+
+/** What `defineSearchAttributeKey` returns (the SDK does not export the type by name). */
+type SearchAttributeKey = ReturnType<typeof defineSearchAttributeKey<SearchAttributeType>>;
 
 /** Readable id: one journey per (flow, contact), e.g. `journey:missed-call-text-back:c_4f9k2m`. */
 export function journeyWorkflowId(flowId: string, contactId: string): string {

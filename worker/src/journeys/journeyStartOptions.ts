@@ -3,17 +3,8 @@
  * search attributes (the workflow keeps CurrentNode, Channels and JourneyStatus current
  * afterwards) and a static summary so the Temporal UI names the flow and version.
  */
-import { defineSearchAttributeKey, type SearchAttributePair } from '@temporalio/common';
-import { JOURNEY_TASK_QUEUE, journeyWorkflowId, type JourneyInput } from './contract';
-
-export const journeySearchAttributeKeys = {
-  FlowId: defineSearchAttributeKey('FlowId', 'KEYWORD'),
-  FlowVersion: defineSearchAttributeKey('FlowVersion', 'INT'),
-  ContactId: defineSearchAttributeKey('ContactId', 'KEYWORD'),
-  CurrentNode: defineSearchAttributeKey('CurrentNode', 'KEYWORD'),
-  Channels: defineSearchAttributeKey('Channels', 'KEYWORD_LIST'),
-  JourneyStatus: defineSearchAttributeKey('JourneyStatus', 'KEYWORD'),
-} as const;
+import type { SearchAttributePair } from '@temporalio/common';
+import { JOURNEY_TASK_QUEUE, journeySearchAttributeKeys, journeyWorkflowId, type JourneyInput } from './contract';
 
 export interface JourneyStartOptions {
   taskQueue: string;

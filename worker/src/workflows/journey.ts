@@ -4,11 +4,10 @@
  */
 import { defineQuery, defineSignal, log, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { InboundEvent, JourneyInput, JourneyState } from '../journeys/contract';
-import { INBOUND_EVENT_SIGNAL, STATE_QUERY } from '../journeys/contract';
+import { INBOUND_EVENT_SIGNAL, journeySearchAttributeKeys, STATE_QUERY } from '../journeys/contract';
 import { completeJourney } from './journeyActivities';
 import { definitionFault, isEngineFailure } from './journeyFailures';
 import { JourneyRun } from './journeyRun';
-import { journeyStatusKey } from './journeySearchAttributeKeys';
 import { runNode } from './runNode';
 
 export const inboundEventSignal = defineSignal<[InboundEvent]>(INBOUND_EVENT_SIGNAL);
@@ -49,7 +48,7 @@ export async function journeyWorkflow(input: JourneyInput): Promise<JourneyState
 async function failJourney(run: JourneyRun, reason: string): Promise<void> {
   run.status = 'failed';
   run.outcome = `failed: ${reason}`;
-  upsertSearchAttributes([{ key: journeyStatusKey, value: 'failed' }]);
+  upsertSearchAttributes([{ key: journeySearchAttributeKeys.JourneyStatus, value: 'failed' }]);
   await completeJourney.executeWithOptions({ summary: 'journey failed' }, [
     {
       journeyId: run.journeyId,

@@ -6,9 +6,8 @@
 import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
 import { indexDefinition, nextNodeId, type DefinitionIndex } from '@threadline/flows/runtime';
 import type { Channel, FlowNode, MessageChannel } from '@threadline/flows/types';
-import type { InboundEvent, JourneyInput, JourneyState, JourneyStatus, PendingWait } from '../journeys/contract';
+import { journeySearchAttributeKeys, type InboundEvent, type JourneyInput, type JourneyState, type JourneyStatus, type PendingWait } from '../journeys/contract';
 import { JOURNEY_LOOP, definitionFault } from './journeyFailures';
-import { channelsKey } from './journeySearchAttributeKeys';
 
 /** A node entered more often than this fails the journey: the flow loops without end. */
 export const MAX_NODE_VISITS = 1000;
@@ -54,7 +53,7 @@ export class JourneyRun {
     this.firstRunId = info.firstExecutionRunId;
     this.index = indexDefinition(input.definition);
     this.seenEventIds.add(input.trigger.eventId);
-    this.channels = [...(info.typedSearchAttributes.get(channelsKey) ?? [input.trigger.channel])];
+    this.channels = [...(info.typedSearchAttributes.get(journeySearchAttributeKeys.Channels) ?? [input.trigger.channel])];
     this.context = {
       contact: { id: input.contactId },
       trigger: {

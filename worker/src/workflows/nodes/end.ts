@@ -1,8 +1,8 @@
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import type { FlowNodeOf } from '@threadline/flows/types';
+import { journeySearchAttributeKeys } from '../../journeys/contract';
 import { completeJourney } from '../journeyActivities';
 import type { JourneyRun } from '../journeyRun';
-import { currentNodeKey, journeyStatusKey } from '../journeySearchAttributeKeys';
 
 /** Records the outcome on the timeline and frees the contact for new journeys of this flow. */
 export async function runEnd(node: FlowNodeOf<'end'>, run: JourneyRun): Promise<null> {
@@ -18,8 +18,8 @@ export async function runEnd(node: FlowNodeOf<'end'>, run: JourneyRun): Promise<
   run.outcome = node.config.outcome;
   run.status = 'completed';
   upsertSearchAttributes([
-    { key: currentNodeKey, value: node.id },
-    { key: journeyStatusKey, value: 'completed' },
+    { key: journeySearchAttributeKeys.CurrentNode, value: node.id },
+    { key: journeySearchAttributeKeys.JourneyStatus, value: 'completed' },
   ]);
   return null;
 }

@@ -2,9 +2,9 @@ import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { condition, upsertSearchAttributes } from '@temporalio/workflow';
 import { parseDuration } from '@threadline/flows/runtime';
 import type { FlowNodeOf } from '@threadline/flows/types';
+import { journeySearchAttributeKeys } from '../../journeys/contract';
 import { guardDefinition } from '../journeyFailures';
 import type { JourneyRun } from '../journeyRun';
-import { channelsKey, currentNodeKey, journeyStatusKey } from '../journeySearchAttributeKeys';
 
 /**
  * Takes a reply already buffered (it may have come while the previous send was in flight),
@@ -26,8 +26,8 @@ export async function runWaitForReply(node: FlowNodeOf<'waitForReply'>, run: Jou
       channels: [...channels],
     };
     upsertSearchAttributes([
-      { key: currentNodeKey, value: node.id },
-      { key: journeyStatusKey, value: 'waiting' },
+      { key: journeySearchAttributeKeys.CurrentNode, value: node.id },
+      { key: journeySearchAttributeKeys.JourneyStatus, value: 'waiting' },
     ]);
     const on = channels.length === 0 ? 'any channel' : channels.join(' or ');
     await condition(() => run.hasReply(channels), timeoutMs, {
@@ -36,10 +36,10 @@ export async function runWaitForReply(node: FlowNodeOf<'waitForReply'>, run: Jou
     reply = run.takeReply(channels);
     run.status = 'running';
     run.pendingWait = null;
-    updates.push({ key: journeyStatusKey, value: 'running' });
+    updates.push({ key: journeySearchAttributeKeys.JourneyStatus, value: 'running' });
   }
 
-  if (reply && run.addChannel(reply.channel)) updates.push({ key: channelsKey, value: [...run.channels] });
+  if (reply && run.addChannel(reply.channel)) updates.push({ key: journeySearchAttributeKeys.Channels, value: [...run.channels] });
   if (updates.length > 0) upsertSearchAttributes(updates);
 
   run.context.nodes[node.id] = { reply };
