@@ -7,12 +7,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { buildApp } from '@threadline/api';
 import { ensureTools, freePort, startFerretDB, startTemporalDevServer } from '@threadline/stack';
 import { journeySearchAttributes } from '@threadline/worker/contract';
 import { connectStore } from '@threadline/worker/store';
-import { bundleJourneyWorkflows, createJourneyWorker } from '@threadline/worker/worker';
+import { bundleJourneyWorkflows, createJourneyWorker, pinoTemporalLogger } from '@threadline/worker/worker';
 import pino from 'pino';
 
 export interface TestStack {
@@ -58,6 +58,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     stops.push(() => temporal.stop(), () => ferret.stop());
 
     const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
+    // The SDK's runtime is one per process; route its logs (worker state changes) through
+    // the same logger and level as ours, before the first connection creates it.
+    Runtime.install({ logger: pinoTemporalLogger(logger) });
     const store = await connectStore(ferret.uri);
     stops.push(() => store.connection.close());
 

@@ -7,6 +7,7 @@ import { JOURNEY_TASK_QUEUE } from './journeys/contract';
 import type { Store } from './store';
 
 export { bundleJourneyWorkflows } from './bundleJourneyWorkflows';
+export { pinoTemporalLogger } from './temporalLogger';
 
 export interface JourneyWorkerOptions {
   connection: NativeConnection;
