@@ -3,14 +3,6 @@ import type { TestProject } from 'vitest/node';
 import { buildBuilderOnce } from './buildBuilderOnce';
 import { startTestStack } from './startTestStack';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    apiUrl: string;
-    temporalAddress: string;
-    mongoUri: string;
-  }
-}
-
 /** Starts the stack once for every integration and browser test file. */
 export default async function setup(project: TestProject) {
   // The browser tests need Debian's chromium: installed here (as root) so `npm test` alone

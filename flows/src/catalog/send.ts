@@ -29,7 +29,7 @@ export const send: NodeCatalogEntry<'send'> = {
     {
       name: 'channel',
       label: 'Channel',
-      help: '"Best channel" picks the channel this contact has answered most readily.',
+      help: '"Best channel" answers where the contact last replied; before any reply, on the channel that started the journey, else SMS.',
       kind: 'select',
       options: [...messageChannelOptions, { value: 'best', label: 'Best channel' }],
       required: true,
