@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { FlowList } from './flowList/FlowList';
-import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
+import { SidePanel } from './sidePanel/SidePanel';
 import { useFlowStore } from './store/flowStore';
 import { openFlow } from './toolbar/flowCommands';
 import { Toolbar } from './toolbar/Toolbar';
@@ -59,7 +59,7 @@ export function App() {
         <Toolbar onBack={() => navigate(null)} />
         <Palette />
         <FlowCanvas />
-        <Inspector />
+        <SidePanel />
       </div>
     </ReactFlowProvider>
   );

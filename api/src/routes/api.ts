@@ -15,5 +15,6 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(flowLibraryRoutes, { prefix: '/flows/library' });
   await app.register(sandboxRoutes, { prefix: '/sandbox' });
   await app.register(contactsRoutes, { prefix: '/contacts' });
-  await app.register(journeysRoutes, { prefix: '/contacts' });
+  // Its routes sit under /contacts, /flows and /journeys, so it takes no prefix of its own.
+  await app.register(journeysRoutes);
 };

@@ -1,56 +1,72 @@
-import type { WorkflowExecutionInfo } from '@temporalio/client';
-import { STATE_QUERY, type JourneyState } from '@threadline/worker/contract';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { FLOW_ID_PATTERN } from '@threadline/flows';
 import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
 import '../appDependencies';
 import { notFound } from '../errors/apiError';
 import { parseRequest } from '../errors/parseRequest';
-import { journeySearchAttributeKeys as journeyKeys } from '@threadline/worker/contract';
+import { journeySummaryOf } from '../journeys/journeySummary';
+import { journeyWorkflowIdParam } from '../journeys/journeyWorkflowIdParam';
+import { listJourneys } from '../journeys/listJourneys';
+import { readJourneyState, readRunningJourneyState } from '../journeys/readJourneyState';
 import { contactIdParam } from './contacts';
 
-/** A query needs a worker to answer; without one it would wait for the RPC's long default. */
-const STATE_QUERY_TIMEOUT_MS = 2_000;
-const MAX_JOURNEYS = 100;
+const MAX_CONTACT_JOURNEYS = 100;
 
-/** A contact's journeys, from Temporal's visibility by the ContactId search attribute. */
+// The patterns admit no quote or backslash, so the ids are safe inside a visibility query.
+const flowIdParam = z.object({ flowId: z.string().regex(FLOW_ID_PATTERN, 'not a flow id') });
+const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+/**
+ * Journeys, from Temporal's visibility by their search attributes: a contact's, a flow's, and
+ * one journey with the path it took. Registered at `/api` because its routes sit under
+ * `/contacts`, `/flows` and `/journeys`.
+ */
 export const journeysRoutes: FastifyPluginAsync = async (app) => {
-  const { temporal } = app;
+  const { store, temporal } = app;
 
-  async function stateOf(info: WorkflowExecutionInfo): Promise<{ state: JourneyState | null; stateError?: string }> {
-    if (info.status.name !== 'RUNNING') return { state: null };
-    try {
-      const handle = temporal.workflow.getHandle(info.workflowId, info.runId);
-      const state = await temporal.withDeadline(Date.now() + STATE_QUERY_TIMEOUT_MS, () =>
-        handle.query<JourneyState>(STATE_QUERY),
-      );
-      return { state };
-    } catch (error) {
-      return { state: null, stateError: error instanceof Error ? error.message : String(error) };
-    }
-  }
-
-  app.get('/:contactId/journeys', async (request) => {
-    // The param schema only admits [A-Za-z0-9_-], so it is safe inside the visibility query.
+  app.get('/contacts/:contactId/journeys', async (request) => {
     const { contactId } = parseRequest(contactIdParam, request.params, 'params');
-    if (!(await app.store.contacts.exists({ _id: contactId }))) throw notFound('contact', contactId);
-    const infos: WorkflowExecutionInfo[] = [];
-    for await (const info of temporal.workflow.list({ query: `ContactId = "${contactId}"`, pageSize: MAX_JOURNEYS })) {
-      infos.push(info);
-      if (infos.length >= MAX_JOURNEYS) break;
-    }
+    if (!(await store.contacts.exists({ _id: contactId }))) throw notFound('contact', contactId);
+    const infos = await listJourneys(temporal, `ContactId = "${contactId}"`, MAX_CONTACT_JOURNEYS);
     const journeys = await Promise.all(
-      infos.map(async (info) => ({
-        workflowId: info.workflowId,
-        runId: info.runId,
-        status: info.status.name,
-        flowId: info.typedSearchAttributes.get(journeyKeys.FlowId) ?? null,
-        flowVersion: info.typedSearchAttributes.get(journeyKeys.FlowVersion) ?? null,
-        currentNode: info.typedSearchAttributes.get(journeyKeys.CurrentNode) ?? null,
-        journeyStatus: info.typedSearchAttributes.get(journeyKeys.JourneyStatus) ?? null,
-        startTime: info.startTime.toISOString(),
-        closeTime: info.closeTime?.toISOString() ?? null,
-        ...(await stateOf(info)),
-      })),
+      infos.map(async (info) => ({ ...journeySummaryOf(info), ...(await readRunningJourneyState(temporal, info)) })),
     );
     return { journeys };
+  });
+
+  app.get('/flows/:flowId/journeys', async (request) => {
+    const { flowId } = parseRequest(flowIdParam, request.params, 'params');
+    const { limit } = parseRequest(listQuery, request.query, 'query');
+    if (!(await store.flows.exists({ _id: flowId }))) throw notFound('flow', flowId);
+    const infos = await listJourneys(temporal, `FlowId = "${flowId}"`, limit);
+    return { journeys: infos.map(journeySummaryOf) };
+  });
+
+  app.get('/journeys/:workflowId', async (request) => {
+    const { workflowId } = parseRequest(journeyWorkflowIdParam, request.params, 'params');
+    let info;
+    try {
+      info = await temporal.workflow.getHandle(workflowId).describe();
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw notFound('journey', workflowId);
+      throw error;
+    }
+    const summary = journeySummaryOf(info);
+    const reading = await readJourneyState(temporal, info);
+    const { state } = reading;
+    return {
+      journey: {
+        ...summary,
+        // The workflow's own word is fresher than visibility, which is updated asynchronously.
+        currentNode: state ? state.currentNodeId : summary.currentNode,
+        journeyStatus: state ? state.status : summary.journeyStatus,
+        path: state?.path ?? [],
+        pendingWait: state?.pendingWait ?? null,
+        outcome: state?.outcome ?? null,
+        vars: state?.vars ?? {},
+        stateError: 'stateError' in reading ? reading.stateError : null,
+      },
+    };
   });
 };

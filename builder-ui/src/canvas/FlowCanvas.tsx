@@ -1,6 +1,8 @@
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useMemo, type DragEvent } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type NodeTypes } from '@xyflow/react';
 import { nodeCatalog, nodeTypes as catalogNodeTypes, type NodeGroup } from '@threadline/flows';
+import { followedPathOf, takenEdgeIds } from '../journeys/journeyPath';
+import { selectFollowedDetail, useJourneyStore } from '../journeys/journeyStore';
 import { readDraggedNodeType } from '../palette/paletteDrag';
 import type { BuilderNode } from '../store/builderGraph';
 import { useFlowStore } from '../store/flowStore';
@@ -24,6 +26,15 @@ export function FlowCanvas() {
   const connect = useFlowStore((state) => state.connect);
   const addNode = useFlowStore((state) => state.addNode);
   const { screenToFlowPosition } = useReactFlow();
+  const followedJourney = useJourneyStore(selectFollowedDetail);
+  const followed = useMemo(() => followedPathOf(followedJourney), [followedJourney]);
+
+  // The followed journey's edges are marked on the way to React Flow, never stored: the store's
+  // edges stay the flow's own, and the highlight goes when the journey is no longer followed.
+  const shownEdges = useMemo(() => {
+    const taken = takenEdgeIds(followed, edges);
+    return taken.size === 0 ? edges : edges.map((edge) => (taken.has(edge.id) ? { ...edge, className: 'path-taken', zIndex: 1 } : edge));
+  }, [edges, followed]);
 
   const onDragOver = useCallback((event: DragEvent) => {
     event.preventDefault();
@@ -41,10 +52,10 @@ export function FlowCanvas() {
   );
 
   return (
-    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`canvas${followed ? ' is-following' : ''}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
         nodes={nodes}
-        edges={edges}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}

@@ -3,6 +3,8 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { nodeCatalog } from '@threadline/flows';
 import { iconGlyph, isTrigger, outputsFor } from '../catalog/catalogLookup';
 import type { BuilderNode } from '../store/builderGraph';
+import { followedPathOf, pathMarkOf } from '../journeys/journeyPath';
+import { selectFollowedDetail, useJourneyStore } from '../journeys/journeyStore';
 import { useFlowStore } from '../store/flowStore';
 import { useNodeIssues } from '../store/flowValidation';
 import { summarizeConfig } from './configSummary';
@@ -14,11 +16,14 @@ function FlowNodeCardView({ id, type, data, selected }: NodeProps<BuilderNode>) 
   const wired = useFlowStore((state) => wiredOutputs(state.edges, id));
   const outputs = outputsFor(type, data.config, wired.split('\n').filter(Boolean));
   const hasErrors = issues.some((issue) => issue.severity === 'error');
+  // 'taken' | 'current' | null: a string, so unrelated journey updates do not re-render the card.
+  const pathMark = useJourneyStore((state) => pathMarkOf(followedPathOf(selectFollowedDetail(state)), id));
 
   return (
     <div
-      className={`flow-node group-${entry.group}${selected ? ' is-selected' : ''}${hasErrors ? ' has-errors' : ''}`}
+      className={`flow-node group-${entry.group}${selected ? ' is-selected' : ''}${hasErrors ? ' has-errors' : ''}${pathMark ? ` path-${pathMark}` : ''}`}
       data-testid={`rf-node-${id}`}
+      data-path={pathMark ?? undefined}
     >
       {isTrigger(type) ? null : (
         <Handle type="target" position={Position.Top} id="in" className="handle-in" data-testid={`handle-${id}-in`} />

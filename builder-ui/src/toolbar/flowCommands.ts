@@ -1,5 +1,6 @@
 import { parseFlowDefinition } from '@threadline/flows';
-import { ApiError, flowsApi } from '../api/flowsApi';
+import { ApiError } from '../api/apiRequest';
+import { flowsApi } from '../api/flowsApi';
 import { useFlowStore } from '../store/flowStore';
 import { currentDefinition } from '../store/flowValidation';
 
