@@ -1,8 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { journeyWorkflowId } from '@threadline/worker/contract';
+import { journeySearchAttributeKeys as journeyKeys, journeyWorkflowId } from '@threadline/worker/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { journeySearchAttributeKeys as journeyKeys } from '@threadline/worker/contract';
 import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
 
 let api: ApiUnderTest;
@@ -18,10 +17,7 @@ afterAll(async () => {
   await api?.stop();
 });
 
-async function call(method: 'GET' | 'POST', url: string, payload?: object) {
-  const response = await api.app.inject({ method, url, ...(payload === undefined ? {} : { payload }) });
-  return { status: response.statusCode, body: response.json() };
-}
+const call: ApiUnderTest['call'] = (method, url, payload) => api.call(method, url, payload);
 
 async function timelineOf(contactId: string): Promise<Array<{ id: string; kind: string; channel: string; deliveredAt: string | null }>> {
   const timeline = await call('GET', `/api/contacts/${contactId}/timeline`);

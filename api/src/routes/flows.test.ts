@@ -13,10 +13,7 @@ afterAll(async () => {
   await api?.stop();
 });
 
-async function call(method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) {
-  const response = await api.app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
-  return { status: response.statusCode, body: response.json() };
-}
+const call: ApiUnderTest['call'] = (method, url, payload) => api.call(method, url, payload);
 
 const missedCallFlow = flowLibrary.find((entry) => entry.id === 'missed-call-text-back');
 if (!missedCallFlow) throw new Error('the library lost missed-call-text-back');

@@ -14,10 +14,7 @@ afterAll(async () => {
   await api?.stop();
 });
 
-async function call(method: 'GET' | 'POST', url: string, payload?: object) {
-  const response = await api.app.inject({ method, url, ...(payload === undefined ? {} : { payload }) });
-  return { status: response.statusCode, body: response.json() };
-}
+const call: ApiUnderTest['call'] = (method, url, payload) => api.call(method, url, payload);
 
 /** Visibility is updated asynchronously: polls the flow's journeys until `journeyId` is listed. */
 async function flowJourneysListing(flowId: string, journeyId: string) {

@@ -19,6 +19,8 @@ export interface ApiUnderTest {
   store: Store;
   temporal: Client;
   dataDir: string;
+  /** Calls the app without a port, as `app.inject()` does, and parses the JSON answer. */
+  call(method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown): Promise<{ status: number; body: any }>;
   /** Another app on the same servers, e.g. with a different builder dist. */
   buildAnotherApp(config: AppConfig): Promise<FastifyInstance>;
   stop(): Promise<void>;
@@ -62,7 +64,11 @@ export async function startApiUnderTest(): Promise<ApiUnderTest> {
       return another;
     };
     const app = await buildAnotherApp({ builderDist: join(dataDir, 'no-builder-here') });
-    return { app, store, temporal, dataDir, buildAnotherApp, stop };
+    const call: ApiUnderTest['call'] = async (method, url, payload) => {
+      const response = await app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
+      return { status: response.statusCode, body: response.json() };
+    };
+    return { app, store, temporal, dataDir, call, buildAnotherApp, stop };
   } catch (error) {
     await stop();
     throw error;
