@@ -84,7 +84,8 @@ export const missedCallTextBack = {
     { from: 'send_general', output: 'failed', to: 'end_send_failed' },
     { from: 'send_general', output: 'blocked', to: 'end_blocked' },
   ],
-  // Top to bottom: the happy path down the middle, the ways out to the right.
+  // Top to bottom: the happy path down the middle, the ways out in a column to the right
+  // (kept clear of the bottom-right corner, where the canvas draws its minimap).
   layout: {
     missed_call: { x: 300, y: 0 },
     text_back: { x: 300, y: 150 },
@@ -94,7 +95,7 @@ export const missedCallTextBack = {
     send_pricing: { x: 100, y: 600 },
     send_general: { x: 500, y: 600 },
     end_engaged: { x: 300, y: 780 },
-    end_blocked: { x: 860, y: 600 },
-    end_send_failed: { x: 860, y: 780 },
+    end_send_failed: { x: 940, y: 150 },
+    end_blocked: { x: 940, y: 420 },
   },
 } as const satisfies FlowDefinition;
