@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidAddressError } from '@threadline/worker/store';
 import { ApiError, type ErrorBody } from './apiError';
+import { dependencyUnavailable } from './dependencyUnavailable';
 
 function isFastifyClientError(error: unknown): error is FastifyError & { statusCode: number } {
   return (
@@ -19,8 +20,9 @@ function pathOfFastifyError(error: FastifyError): string | undefined {
 
 /**
  * One error shape across the API. Client mistakes (our ApiErrors, and Fastify's own 4xx such as
- * a malformed JSON body or an unsupported content type) keep their status; anything else is our
- * bug, logged with its stack and answered as a bare 500 that leaks no internals.
+ * a malformed JSON body or an unsupported content type) keep their status; a database or
+ * Temporal that is down or busy is a 503 to retry; anything else is our bug, logged with its
+ * stack and answered as a bare 500 that leaks no internals.
  */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
@@ -37,6 +39,12 @@ export function installErrorHandler(app: FastifyInstance): void {
         error: { code: error.code ?? 'bad-request', message: error.message, ...(path ? { path } : {}) },
       };
       return reply.status(error.statusCode).send(body);
+    }
+    const unavailable = dependencyUnavailable(error);
+    if (unavailable) {
+      request.log.warn({ err: error, dependency: unavailable }, 'a dependency is unavailable');
+      const body: ErrorBody = { error: { code: 'unavailable', message: `the ${unavailable} is unavailable or busy; retry shortly` } };
+      return reply.status(503).header('retry-after', '1').send(body);
     }
     request.log.error({ err: error }, 'unhandled error');
     const body: ErrorBody = { error: { code: 'internal', message: 'internal server error' } };

@@ -1,7 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { freePort } from '@threadline/stack';
 import { journeySearchAttributeKeys as journeyKeys, journeyWorkflowId } from '@threadline/worker/contract';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../buildApp';
 import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
 
 let api: ApiUnderTest;
@@ -150,5 +154,35 @@ describe('health and the builder', () => {
     const apiMiss = await app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(apiMiss.statusCode).toBe(404);
     expect(apiMiss.json().error.code).toBe('not-found');
+  });
+});
+
+describe('an inbound event while Temporal cannot be reached', () => {
+  it('answers 503 with Retry-After, and the provider\'s retry to a healthy API delivers it once', async () => {
+    // A client whose server is gone: nothing listens on this port. No gRPC retry interceptor,
+    // so the call fails at once instead of after the SDK's ~20 s of retries.
+    const deadTemporal = new Client({
+      connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: 500, interceptors: [] }),
+    });
+    const cutOff = await buildApp({ store: api.store, temporal: deadTemporal, logger: pino({ level: 'silent' }) });
+    try {
+      const lead = { from: '+14155550142', to: '+14155550199', callId: 'CA-temporal-down' };
+      const refused = await cutOff.inject({ method: 'POST', url: '/api/sandbox/missed-call', payload: lead });
+      expect(refused.statusCode).toBe(503);
+      expect(refused.headers['retry-after']).toBe('1');
+      expect(refused.json().error).toMatchObject({ code: 'unavailable', message: expect.stringContaining('temporal') });
+
+      // Persisted before delivery, so the retry finds the event, undelivered, and delivers it.
+      const retried = await call('POST', '/api/sandbox/missed-call', lead);
+      expect(retried.status).toBe(200);
+      expect(retried.body).toMatchObject({ eventId: 'sandbox:CA-temporal-down', duplicate: false });
+      const contactId: string = retried.body.contactId;
+      expect(retried.body.journeys).toEqual([journeyWorkflowId('missed-call-text-back', contactId)]);
+      expect(await timelineOf(contactId)).toEqual([
+        expect.objectContaining({ id: 'sandbox:CA-temporal-down', deliveredAt: expect.any(String) }),
+      ]);
+    } finally {
+      await cutOff.close();
+    }
   });
 });
