@@ -14,3 +14,4 @@ export type { SupervisedProcess, LogLine, ExitInfo } from './supervisedProcess';
 export { prefixedLog } from './prefixedLog';
 export { ensureBuilderBuilt, builderIsStale } from './builderBuild';
 export { TEMPORAL_CLI_VERSION, FERRETDB_VERSION, TEMPORAL_TEST_SERVER_VERSION } from './toolVersions';
+export { startThrowawayServers, type ThrowawayServers, type ThrowawayServersOptions } from './throwawayServers';

@@ -3,13 +3,10 @@
  * dev server and FerretDB on free ports, the worker in this process, and the API listening on
  * a free port. Started once per suite (see globalSetup.ts).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { buildApp } from '@threadline/api';
-import { ensureTools, freePort, startFerretDB, startTemporalDevServer } from '@threadline/stack';
+import { freePort, startThrowawayServers } from '@threadline/stack';
 import { journeySearchAttributes } from '@threadline/worker/contract';
 import { connectStore } from '@threadline/worker/store';
 import { bundleJourneyWorkflows, createJourneyWorker, pinoTemporalLogger } from '@threadline/worker/worker';
@@ -33,38 +30,26 @@ export interface TestStackOptions {
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const log = options.log ?? ((line: string) => process.stderr.write(`[test-stack] ${line}\n`));
-  const dataDir = await mkdtemp(join(tmpdir(), 'threadline-test-'));
-  const stops: Array<() => Promise<unknown>> = [() => rm(dataDir, { recursive: true, force: true })];
+  const stops: Array<() => Promise<unknown>> = [];
   const stop = async () => {
     for (const fn of stops.reverse()) await fn().catch((error: unknown) => log(`stop: ${String(error)}`));
   };
 
   try {
-    const tools = await ensureTools({ log });
-    const [temporalPort, uiPort, mongoPort] = [await freePort(), await freePort(), await freePort()];
-    const [temporal, ferret, bundle] = await Promise.all([
-      startTemporalDevServer({
-        binary: tools.temporal,
-        dataDir: join(dataDir, 'temporal'),
-        port: temporalPort,
-        uiPort,
-        headless: !options.withTemporalUi,
-        searchAttributes: journeySearchAttributes,
-        log,
-      }),
-      startFerretDB({ binary: tools.ferretdb, dataDir: join(dataDir, 'ferretdb'), port: mongoPort, log }),
+    const [servers, bundle] = await Promise.all([
+      startThrowawayServers({ searchAttributes: journeySearchAttributes, withTemporalUi: options.withTemporalUi ?? false, log }),
       bundleJourneyWorkflows(),
     ]);
-    stops.push(() => temporal.stop(), () => ferret.stop());
+    stops.push(() => servers.stop());
 
     const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
     // The SDK's runtime is one per process; route its logs (worker state changes) through
     // the same logger and level as ours, before the first connection creates it.
     Runtime.install({ logger: pinoTemporalLogger(logger) });
-    const store = await connectStore(ferret.uri);
+    const store = await connectStore(servers.mongoUri);
     stops.push(() => store.connection.close());
 
-    const workerConnection = await NativeConnection.connect({ address: temporal.address });
+    const workerConnection = await NativeConnection.connect({ address: servers.temporalAddress });
     const worker: Worker = await createJourneyWorker({
       connection: workerConnection,
       store,
@@ -78,7 +63,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       await workerConnection.close();
     });
 
-    const clientConnection = await Connection.connect({ address: temporal.address });
+    const clientConnection = await Connection.connect({ address: servers.temporalAddress });
     const temporalClient = new Client({ connection: clientConnection });
     stops.push(() => clientConnection.close());
 
@@ -92,12 +77,12 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     await app.listen({ port, host: '127.0.0.1' });
     stops.push(() => app.close());
 
-    log(`ready: api http://127.0.0.1:${port}, temporal ${temporal.address}, mongo ${ferret.uri}`);
+    log(`ready: api http://127.0.0.1:${port}, temporal ${servers.temporalAddress}, mongo ${servers.mongoUri}`);
     return {
       apiUrl: `http://127.0.0.1:${port}`,
-      temporalAddress: temporal.address,
-      temporalUiUrl: options.withTemporalUi ? temporal.uiUrl : null,
-      mongoUri: ferret.uri,
+      temporalAddress: servers.temporalAddress,
+      temporalUiUrl: servers.temporalUiUrl,
+      mongoUri: servers.mongoUri,
       stop,
     };
   } catch (error) {

@@ -9,7 +9,12 @@ export const journeyWorkflowsPath = fileURLToPath(new URL('./workflows/index.ts'
  * hand one bundle to every worker they create instead of bundling per worker.
  */
 export function bundleJourneyWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: journeyWorkflowsPath, logger: quietBundlerLogger });
+  return bundleWorkflowsQuietly(journeyWorkflowsPath);
+}
+
+/** Bundles workflow code (the journeys', or a benchmark's baseline) without the bundler's chatter. */
+export function bundleWorkflowsQuietly(workflowsPath: string): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
 }
 
 /** The bundler logs every step at info; keep warnings and errors only. */

@@ -6,7 +6,7 @@ import { bundleJourneyWorkflows } from './bundleJourneyWorkflows';
 import { JOURNEY_TASK_QUEUE } from './journeys/contract';
 import type { Store } from './store';
 
-export { bundleJourneyWorkflows } from './bundleJourneyWorkflows';
+export { bundleJourneyWorkflows, bundleWorkflowsQuietly } from './bundleJourneyWorkflows';
 export { pinoTemporalLogger } from './temporalLogger';
 
 export interface JourneyWorkerOptions {

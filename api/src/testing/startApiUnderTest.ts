@@ -3,11 +3,9 @@
  * @threadline/stack on free ports with a throwaway data dir, and the app built on them. No
  * worker runs, so journeys started here wait unprocessed, which is all these tests need.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { ensureTools, freePort, startFerretDB, startTemporalDevServer } from '@threadline/stack';
+import { startThrowawayServers } from '@threadline/stack';
 import { journeySearchAttributes } from '@threadline/worker/contract';
 import { connectStore, type Store } from '@threadline/worker/store';
 import type { FastifyInstance } from 'fastify';
@@ -30,30 +28,18 @@ export async function startApiUnderTest(): Promise<ApiUnderTest> {
   const log = (line: string) => {
     if (process.env.THREADLINE_TEST_VERBOSE) process.stderr.write(`[api-test] ${line}\n`);
   };
-  const dataDir = await mkdtemp(join(tmpdir(), 'threadline-api-test-'));
-  const stops: Array<() => Promise<unknown>> = [() => rm(dataDir, { recursive: true, force: true })];
+  const stops: Array<() => Promise<unknown>> = [];
   const stop = async () => {
     for (const fn of stops.reverse()) await fn().catch(() => undefined);
   };
   try {
-    const tools = await ensureTools({ log });
-    const [temporalPort, mongoPort] = [await freePort(), await freePort()];
-    const [temporalServer, ferret] = await Promise.all([
-      startTemporalDevServer({
-        binary: tools.temporal,
-        dataDir: join(dataDir, 'temporal'),
-        port: temporalPort,
-        headless: true,
-        searchAttributes: journeySearchAttributes,
-        log,
-      }),
-      startFerretDB({ binary: tools.ferretdb, dataDir: join(dataDir, 'ferretdb'), port: mongoPort, database: 'threadline_api_test', log }),
-    ]);
-    stops.push(() => temporalServer.stop(), () => ferret.stop());
+    const servers = await startThrowawayServers({ searchAttributes: journeySearchAttributes, database: 'threadline_api_test', log });
+    stops.push(() => servers.stop());
+    const { dataDir } = servers;
 
-    const store = await connectStore(ferret.uri);
+    const store = await connectStore(servers.mongoUri);
     stops.push(() => store.connection.close());
-    const connection = await Connection.connect({ address: temporalServer.address });
+    const connection = await Connection.connect({ address: servers.temporalAddress });
     stops.push(() => connection.close());
     const temporal = new Client({ connection });
 

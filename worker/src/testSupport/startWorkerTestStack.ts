@@ -2,12 +2,9 @@
  * The worker's own test stack: the real Temporal dev server and FerretDB on free ports with a
  * throwaway data dir, and a journey worker running in this process on its own task queue.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { ensureTools, freePort, startFerretDB, startTemporalDevServer } from '@threadline/stack';
+import { startThrowawayServers } from '@threadline/stack';
 import pino from 'pino';
 import { bundleJourneyWorkflows, createJourneyWorker } from '../createJourneyWorker';
 import { journeySearchAttributes } from '../journeys/contract';
@@ -26,33 +23,22 @@ export async function startWorkerTestStack(): Promise<WorkerTestStack> {
   const log = (line: string) => {
     if (process.env.DEBUG_STACK) process.stderr.write(`[worker-test] ${line}\n`);
   };
-  const dataDir = await mkdtemp(join(tmpdir(), 'threadline-worker-test-'));
-  const stops: Array<() => Promise<unknown>> = [() => rm(dataDir, { recursive: true, force: true })];
+  const stops: Array<() => Promise<unknown>> = [];
   const stop = async () => {
     for (const fn of stops.reverse()) await fn().catch((error: unknown) => process.stderr.write(`stop: ${String(error)}\n`));
   };
   try {
-    const tools = await ensureTools({ log });
-    const [temporalPort, mongoPort] = [await freePort(), await freePort()];
-    const [temporal, ferret, workflowBundle] = await Promise.all([
-      startTemporalDevServer({
-        binary: tools.temporal,
-        dataDir: join(dataDir, 'temporal'),
-        port: temporalPort,
-        headless: true,
-        searchAttributes: journeySearchAttributes,
-        log,
-      }),
-      startFerretDB({ binary: tools.ferretdb, dataDir: join(dataDir, 'ferretdb'), port: mongoPort, log }),
+    const [servers, workflowBundle] = await Promise.all([
+      startThrowawayServers({ searchAttributes: journeySearchAttributes, log }),
       bundleJourneyWorkflows(),
     ]);
-    stops.push(() => temporal.stop(), () => ferret.stop());
+    stops.push(() => servers.stop());
 
-    const store = await connectStore(ferret.uri);
+    const store = await connectStore(servers.mongoUri);
     stops.push(() => store.connection.close());
 
     const taskQueue = `journeys-test-${process.pid}`;
-    const workerConnection = await NativeConnection.connect({ address: temporal.address });
+    const workerConnection = await NativeConnection.connect({ address: servers.temporalAddress });
     const worker = await createJourneyWorker({
       connection: workerConnection,
       taskQueue,
@@ -67,7 +53,7 @@ export async function startWorkerTestStack(): Promise<WorkerTestStack> {
       await workerConnection.close();
     });
 
-    const connection = await Connection.connect({ address: temporal.address });
+    const connection = await Connection.connect({ address: servers.temporalAddress });
     stops.push(() => connection.close());
     return { client: new Client({ connection }), workflowBundle, store, taskQueue, stop };
   } catch (error) {
