@@ -13,8 +13,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['flows/src/**/*.test.ts', 'builder-ui/src/**/*.test.ts', '**/src/**/*.unit.test.ts', 'test/bench/**/*.unit.test.ts'],
-          exclude: ['**/node_modules/**'],
+          include: ['flows/**/*.test.ts', 'builder-ui/src/**/*.test.ts', '**/src/**/*.unit.test.ts', 'test/bench/**/*.unit.test.ts'],
+          exclude: ['**/node_modules/**', 'flows/**/*.integration.test.ts'],
         },
       },
       {
@@ -26,6 +26,7 @@ export default defineConfig({
             'worker/src/**/*.test.ts',
             'api/src/**/*.test.ts',
             'stack/src/**/*.test.ts',
+            'flows/**/*.integration.test.ts',
           ],
           exclude: ['**/node_modules/**', '**/*.unit.test.ts'],
           globalSetup: ['test/support/globalSetup.ts'],

@@ -7,7 +7,8 @@ import type { FlowDefinition } from '../src/types';
  * flow as canonical JSON, kept identical by a test and rewritten by `npm run write-library`.
  */
 export const missedCallTextBack = {
-  schemaVersion: 1,
+  $schema: '../schema/flow-definition.schema.json',
+  schemaVersion: 2,
   id: 'missed-call-text-back',
   name: 'Missed call text-back',
   description:
@@ -23,20 +24,25 @@ export const missedCallTextBack = {
       id: 'text_back',
       type: 'send',
       label: 'Text back',
-      config: { channel: 'sms', template: 'Sorry we missed your call — what can we help with?' },
+      config: {
+        channel: 'sms',
+        template: 'Sorry we missed your call — what can we help with?',
+        mediaUrls: [],
+        whatsappTemplateVariables: [],
+      },
     },
     {
       id: 'wait_reply',
       type: 'waitForReply',
       label: 'Wait for their reply',
-      config: { channels: [], timeout: '24h' },
+      config: { channels: [], timeout: '24h', maxReprompts: 0 },
     },
     {
       id: 'mentions_pricing',
       type: 'split',
       label: 'Asks about pricing?',
       config: {
-        input: 'nodes.wait_reply.reply.text',
+        input: '{{ nodes.wait_reply.reply.text }}',
         conditions: [
           { output: 'pricing', operator: 'contains', values: ['price', 'pricing', 'cost', 'how much', 'quote'] },
         ],
@@ -52,6 +58,8 @@ export const missedCallTextBack = {
         channel: 'best',
         template:
           'Happy to help! Our plans and prices are at https://example.com/pricing — reply here with any questions.',
+        mediaUrls: [],
+        whatsappTemplateVariables: [],
       },
     },
     {
@@ -61,12 +69,14 @@ export const missedCallTextBack = {
       config: {
         channel: 'best',
         template: 'Thanks! Someone from our team will get back to you shortly, right here.',
+        mediaUrls: [],
+        whatsappTemplateVariables: [],
       },
     },
-    { id: 'end_engaged', type: 'end', label: 'Engaged', config: { outcome: 'engaged' } },
-    { id: 'end_unresponsive', type: 'end', label: 'No reply', config: { outcome: 'unresponsive' } },
-    { id: 'end_blocked', type: 'end', label: 'Not allowed to send', config: { outcome: 'blocked' } },
-    { id: 'end_send_failed', type: 'end', label: 'Send failed', config: { outcome: 'sendFailed' } },
+    { id: 'end_engaged', type: 'end', label: 'Engaged', config: { outcome: 'engaged', returns: [] } },
+    { id: 'end_unresponsive', type: 'end', label: 'No reply', config: { outcome: 'unresponsive', returns: [] } },
+    { id: 'end_blocked', type: 'end', label: 'Not allowed to send', config: { outcome: 'blocked', returns: [] } },
+    { id: 'end_send_failed', type: 'end', label: 'Send failed', config: { outcome: 'sendFailed', returns: [] } },
   ],
   edges: [
     { from: 'missed_call', output: 'next', to: 'text_back' },

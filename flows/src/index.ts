@@ -4,7 +4,7 @@
  * The workflow bundle imports `@threadline/flows/runtime` and `/types` instead, which carry no zod.
  */
 export type * from './types';
-export { MESSAGE_CHANNELS } from './types';
+export { CURRENT_SCHEMA_VERSION, MESSAGE_CHANNELS } from './types';
 export { assertNever } from './assertNever';
 
 export {
@@ -14,6 +14,9 @@ export {
   isNodeType,
   nodeCatalog,
   nodeTypes,
+  NODE_GROUPS,
+  type CallState,
+  type NodeResult,
   type FieldKind,
   type FieldOption,
   type NodeCatalog,
@@ -26,7 +29,9 @@ export { ELSE_OUTPUT } from './runtime/evaluateSplit';
 export { flowDefinitionSchema, flowEdgeSchema } from './schema/flowDefinitionSchema';
 export { FLOW_ID_PATTERN, NODE_ID_PATTERN, flowIdSchema, nodeIdSchema } from './schema/identifiers';
 export { parseFlowDefinition, parseFlowDraft, type ParseFlowDefinitionResult } from './schema/parseFlowDefinition';
-export { flowDefinitionJsonSchema } from './schema/flowDefinitionJsonSchema';
+export { FLOW_DEFINITION_SCHEMA_FILE, flowDefinitionJsonSchema } from './schema/flowDefinitionJsonSchema';
+export { flowInterfaceSchema, flowSettingsSchema } from './schema/flowInterfaceSchema';
+export { migrateDefinition, type MigrationResult } from './schema/migrations/migrateDefinition';
 
 export { canvasToDefinition, type FlowMeta } from './compiler/canvasToDefinition';
 export { definitionToCanvas, flowMetaOf } from './compiler/definitionToCanvas';
@@ -35,5 +40,27 @@ export { canonicalFlowJson } from './compiler/canonicalFlowJson';
 
 export { validateFlow, isPublishable } from './validation/validateFlow';
 export { VALIDATION_CODES, type ValidationCode } from './validation/issueCodes';
+
+export {
+  renderTemplate,
+  templateReferences,
+  pathText,
+  previewTemplate,
+  sampleJourneyContext,
+  type TemplatePreview,
+  type TemplateReference,
+  type TemplateReferencesResult,
+} from './templates';
+export { evaluateSplit, type SplitDecision } from './runtime/evaluateSplit';
+
+export {
+  importStudioFlow,
+  formatStudioImportReport,
+  type StudioImportOptions,
+  type StudioImportReport,
+  type StudioImportResult,
+} from './studio';
+
+export { catalogMarkdown } from './catalog/catalogMarkdown';
 
 export { flowLibrary, type LibraryFlow } from '../library';

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import { flowLibrary } from '@threadline/flows';
+import { CURRENT_SCHEMA_VERSION, flowLibrary } from '@threadline/flows';
 import type { FlowDefinition } from '@threadline/flows/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from './activities';
@@ -28,16 +28,20 @@ if (!missedCallFlow) throw new Error('the flow library lacks missed-call-text-ba
 
 /** Two waits, so a duplicate reply would show up as an answer to the second question. */
 const twoQuestionsFlow: FlowDefinition = {
-  schemaVersion: 1,
+  schemaVersion: CURRENT_SCHEMA_VERSION,
   id: 'two-questions',
   name: 'Two questions',
   nodes: [
     { id: 'hello', type: 'trigger.inboundMessage', config: { channels: [] } },
-    { id: 'wait_first', type: 'waitForReply', config: { channels: [], timeout: '1h' } },
-    { id: 'ack_first', type: 'send', config: { channel: 'best', template: 'Got "{{ reply.text }}" on {{ reply.channel }}' } },
-    { id: 'wait_second', type: 'waitForReply', config: { channels: ['sms'], timeout: '2s' } },
-    { id: 'end_two', type: 'end', config: { outcome: 'twoReplies' } },
-    { id: 'end_one', type: 'end', config: { outcome: 'oneReply' } },
+    { id: 'wait_first', type: 'waitForReply', config: { channels: [], timeout: '1h', maxReprompts: 0 } },
+    {
+      id: 'ack_first',
+      type: 'send',
+      config: { channel: 'best', template: 'Got "{{ reply.text }}" on {{ reply.channel }}', mediaUrls: [], whatsappTemplateVariables: [] },
+    },
+    { id: 'wait_second', type: 'waitForReply', config: { channels: ['sms'], timeout: '2s', maxReprompts: 0 } },
+    { id: 'end_two', type: 'end', config: { outcome: 'twoReplies', returns: [] } },
+    { id: 'end_one', type: 'end', config: { outcome: 'oneReply', returns: [] } },
   ],
   edges: [
     { from: 'hello', output: 'next', to: 'wait_first' },
@@ -245,6 +249,40 @@ describe('a journey whose definition is broken', () => {
     const contact = await stack.store.contacts.findById(contactId).lean();
     expect(contact?.activeJourneys).toEqual([]);
   });
+
+  it('fails at a node type this worker does not run yet, naming it, instead of retrying the task', async () => {
+    const { contactId, phone } = await newContact(stack.store);
+    const pausing: FlowDefinition = {
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      id: 'pausing',
+      name: 'Pausing',
+      nodes: [
+        { id: 'hello', type: 'trigger.inboundMessage', config: { channels: [] } },
+        { id: 'pause', type: 'delay', config: { duration: '1m' } },
+        { id: 'done', type: 'end', config: { outcome: 'done', returns: [] } },
+      ],
+      edges: [
+        { from: 'hello', output: 'next', to: 'pause' },
+        { from: 'pause', output: 'next', to: 'done' },
+      ],
+      layout: {},
+    };
+    const handle = await startJourney(pausing, contactId, { ...missedCall(phone), kind: 'message', channel: 'sms' });
+
+    const failure = await handle.result().then(
+      () => null,
+      (error: unknown) => error,
+    );
+
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    expect((failure as WorkflowFailedError).cause?.message).toBe(
+      'flow definition, node "pause": node type "delay" is not run by this worker yet',
+    );
+    const timeline = await stack.store.timeline.find({ contactId, kind: 'journey' }).lean();
+    expect(timeline).toEqual([expect.objectContaining({ nodeId: 'pause', status: 'failed' })]);
+    const contact = await stack.store.contacts.findById(contactId).lean();
+    expect(contact?.activeJourneys).toEqual([]);
+  });
 });
 
 describe('the sendMessage activity', () => {
@@ -279,5 +317,68 @@ describe('the sendMessage activity', () => {
       [`Hi ${contactId}`, 1],
       [`Hi ${contactId}`, 1],
     ]);
+  });
+});
+
+describe('the sendMessage activity addressing someone else', () => {
+  const activities = () =>
+    createActivities({ store: stack.store, providers: { sandbox: createSandboxProvider(stack.store) }, logger: pino({ level: 'silent' }) });
+  const sendInput = (contactId: string, nodeId: string) => ({
+    journeyId: `journey:notify-test:${contactId}`,
+    firstRunId: `run-${contactId}`,
+    flowId: 'notify-test',
+    nodeId,
+    visit: 1,
+    contactId,
+    channel: 'sms' as const,
+    template: 'New lead {{ contact.id }} said: {{ reply.text }}',
+    context: { reply: { text: 'call me', channel: 'sms', at: new Date().toISOString() }, vars: { staff: '(415) 555-7001' } },
+  });
+
+  it('sends to the rendered "to" address with the media attached, and records it on the journey contact', async () => {
+    const { contactId, phone } = await newContact(stack.store);
+
+    const result = await activities().sendMessage({
+      ...sendInput(contactId, 'notify_staff'),
+      to: '{{ vars.staff }}',
+      mediaUrls: ['https://example.com/leads/{{ contact.id }}.pdf', '{{ vars.missing }}'],
+    });
+
+    expect(result).toMatchObject({ status: 'sent', channel: 'sms' });
+    expect(await stack.store.sandboxMessages.countDocuments({ to: phone })).toBe(0);
+    const staffSends = await stack.store.sandboxMessages.find({ to: '+14155557001' }).lean();
+    expect(staffSends).toEqual([
+      expect.objectContaining({
+        body: `New lead ${contactId} said: call me`,
+        mediaUrls: [`https://example.com/leads/${contactId}.pdf`],
+        providerCalls: 1,
+      }),
+    ]);
+    const outbound = await stack.store.timeline.find({ contactId, direction: 'outbound' }).lean();
+    expect(outbound).toEqual([expect.objectContaining({ nodeId: 'notify_staff', to: '+14155557001', status: 'sent' })]);
+  });
+
+  it('blocks a send to a recipient who opted out of the channel, whoever the journey is for', async () => {
+    const { contactId } = await newContact(stack.store);
+    const staff = await newContact(stack.store, ['sms']);
+
+    const result = await activities().sendMessage({ ...sendInput(contactId, 'notify_opted_out'), to: staff.phone });
+
+    expect(result).toEqual({
+      status: 'blocked',
+      channel: 'sms',
+      reason: `the recipient ${staff.phone} opted out of sms`,
+      providerMessageId: null,
+    });
+    expect(await stack.store.sandboxMessages.countDocuments({ to: staff.phone })).toBe(0);
+  });
+
+  it('fails a send whose "to" is not an address on the channel, saying why', async () => {
+    const { contactId } = await newContact(stack.store);
+
+    const result = await activities().sendMessage({ ...sendInput(contactId, 'notify_nobody'), to: '{{ vars.nobody }}' });
+
+    expect(result).toMatchObject({ status: 'failed', providerMessageId: null });
+    expect(result.reason).toMatch(/^the "to" address: "" is not a valid sms address/);
   });
 });

@@ -1,7 +1,8 @@
-import { canonicalFlowJson, isPublishable, validateFlow } from '@threadline/flows';
+import { canonicalFlowJson, isPublishable } from '@threadline/flows';
 import { isDuplicateKeyError, type Store } from '@threadline/worker/store';
 import { ApiError, notFound } from '../errors/apiError';
 import { readStoredDefinition, readStoredDraft } from './storedDefinition';
+import { validateAgainstStore } from './validateAgainstStore';
 
 export interface Published {
   version: number;
@@ -16,7 +17,7 @@ export interface Published {
 export async function publishFlow(store: Store, flowId: string): Promise<Published> {
   const flow = await store.flows.findById(flowId).lean();
   if (!flow) throw notFound('flow', flowId);
-  const issues = validateFlow(readStoredDraft(flow.draftJson, `of flow ${flowId}`));
+  const issues = await validateAgainstStore(store, readStoredDraft(flow.draftJson, `of flow ${flowId}`));
   if (!isPublishable(issues)) {
     const errors = issues.filter((issue) => issue.severity === 'error');
     throw new ApiError(422, 'flow-invalid', `the draft has ${errors.length} problem(s) to fix before it can be published`, {

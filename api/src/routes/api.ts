@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { routeNotFound } from '../errors/errorHandler';
 import { contactsRoutes } from './contacts';
+import { flowLanguageRoutes } from './flowLanguage';
 import { flowLibraryRoutes } from './flowLibrary';
 import { flowsRoutes } from './flows';
 import { healthRoutes } from './health';
@@ -11,6 +12,7 @@ import { sandboxRoutes } from './sandbox';
 export const apiRoutes: FastifyPluginAsync = async (app) => {
   app.setNotFoundHandler(routeNotFound);
   await app.register(healthRoutes);
+  await app.register(flowLanguageRoutes);
   await app.register(flowsRoutes, { prefix: '/flows' });
   await app.register(flowLibraryRoutes, { prefix: '/flows/library' });
   await app.register(sandboxRoutes, { prefix: '/sandbox' });

@@ -1,4 +1,4 @@
-import { validateFlow, canonicalFlowJson, isPublishable, FLOW_ID_PATTERN } from '@threadline/flows';
+import { canonicalFlowJson, isPublishable, FLOW_ID_PATTERN } from '@threadline/flows';
 import { isDuplicateKeyError } from '@threadline/worker/store';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import { toFlowSummary, toFlowView, toVersionSummary } from '../flows/flowViews'
 import { parseDefinitionInput } from '../flows/parseDefinitionInput';
 import { publishFlow } from '../flows/publishFlow';
 import { readStoredDefinition, readStoredDraft } from '../flows/storedDefinition';
+import { validateAgainstStore } from '../flows/validateAgainstStore';
 
 const flowIdParam = z.object({ flowId: z.string().min(1) });
 const versionParams = flowIdParam.extend({ version: z.coerce.number().int().positive() });
@@ -58,7 +59,7 @@ export const flowsRoutes: FastifyPluginAsync = async (app) => {
   app.get('/:flowId', async (request) => {
     const { flowId } = parseRequest(flowIdParam, request.params, 'params');
     const flow = toFlowView(await findFlow(flowId));
-    return { flow, issues: validateFlow(flow.draft) };
+    return { flow, issues: await validateAgainstStore(store, flow.draft) };
   });
 
   app.put('/:flowId/draft', async (request) => {
@@ -75,13 +76,13 @@ export const flowsRoutes: FastifyPluginAsync = async (app) => {
       )
       .lean();
     if (!saved) throw notFound('flow', flowId);
-    return { flow: toFlowView(saved), issues: validateFlow(definition) };
+    return { flow: toFlowView(saved), issues: await validateAgainstStore(store, definition) };
   });
 
   app.post('/:flowId/validate', async (request) => {
     const { flowId } = parseRequest(flowIdParam, request.params, 'params');
     const flow = await findFlow(flowId);
-    const issues = validateFlow(readStoredDraft(flow.draftJson, `of flow ${flowId}`));
+    const issues = await validateAgainstStore(store, readStoredDraft(flow.draftJson, `of flow ${flowId}`));
     return { publishable: isPublishable(issues), issues };
   });
 

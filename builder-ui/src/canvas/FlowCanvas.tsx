@@ -1,6 +1,7 @@
 import { useCallback, useMemo, type DragEvent } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type NodeTypes } from '@xyflow/react';
-import { nodeCatalog, nodeTypes as catalogNodeTypes, type NodeGroup } from '@threadline/flows';
+import { nodeCatalog, nodeTypes as catalogNodeTypes } from '@threadline/flows';
+import { groupStyles } from '../catalog/groupStyles';
 import { followedPathOf, takenEdgeIds } from '../journeys/journeyPath';
 import { selectFollowedDetail, useJourneyStore } from '../journeys/journeyStore';
 import { readDraggedNodeType } from '../palette/paletteDrag';
@@ -11,10 +12,11 @@ import { FlowNodeCard } from './FlowNodeCard';
 // Built once: React Flow re-mounts every node when this object changes identity.
 const nodeTypes: NodeTypes = Object.fromEntries(catalogNodeTypes.map((type) => [type, FlowNodeCard]));
 
-const groupColors: Record<NodeGroup, string> = { trigger: '#7a5af8', message: '#2f6fed', logic: '#0e9384', end: '#667085' };
+// An imported stand-in shows in its warning colour in the minimap too, so it is found on a big flow.
+const NEEDS_ATTENTION_COLOR = '#b54708';
 
 function miniMapColor(node: BuilderNode): string {
-  return groupColors[nodeCatalog[node.type].group];
+  return node.type === 'placeholder' ? NEEDS_ATTENTION_COLOR : groupStyles[nodeCatalog[node.type].group].color;
 }
 
 /** The canvas: the store's graph, drawn and edited by React Flow; drops from the palette add nodes. */

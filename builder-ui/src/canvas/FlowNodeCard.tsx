@@ -1,7 +1,9 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { nodeCatalog } from '@threadline/flows';
-import { iconGlyph, isTrigger, outputsFor } from '../catalog/catalogLookup';
+import { isTrigger, outputsFor } from '../catalog/catalogLookup';
+import { groupColorStyle } from '../catalog/groupStyles';
+import { iconGlyph } from '../catalog/iconGlyph';
 import type { BuilderNode } from '../store/builderGraph';
 import { followedPathOf, pathMarkOf } from '../journeys/journeyPath';
 import { selectFollowedDetail, useJourneyStore } from '../journeys/journeyStore';
@@ -15,13 +17,17 @@ function FlowNodeCardView({ id, type, data, selected }: NodeProps<BuilderNode>) 
   const issues = useNodeIssues(id);
   const wired = useFlowStore((state) => wiredOutputs(state.edges, id));
   const outputs = outputsFor(type, data.config, wired.split('\n').filter(Boolean));
+  const summary = summarizeConfig(type, data.config);
   const hasErrors = issues.some((issue) => issue.severity === 'error');
   // 'taken' | 'current' | null: a string, so unrelated journey updates do not re-render the card.
   const pathMark = useJourneyStore((state) => pathMarkOf(followedPathOf(selectFollowedDetail(state)), id));
+  // An importer's stand-in runs nothing: it must stand out until someone replaces it.
+  const needsAttention = type === 'placeholder';
 
   return (
     <div
-      className={`flow-node group-${entry.group}${selected ? ' is-selected' : ''}${hasErrors ? ' has-errors' : ''}${pathMark ? ` path-${pathMark}` : ''}`}
+      className={`flow-node group-${entry.group}${selected ? ' is-selected' : ''}${hasErrors ? ' has-errors' : ''}${needsAttention ? ' needs-attention' : ''}${pathMark ? ` path-${pathMark}` : ''}`}
+      style={groupColorStyle(entry.group)}
       data-testid={`rf-node-${id}`}
       data-path={pathMark ?? undefined}
     >
@@ -47,7 +53,12 @@ function FlowNodeCardView({ id, type, data, selected }: NodeProps<BuilderNode>) 
         ) : null}
       </div>
       <div className="flow-node-label">{data.label ?? id}</div>
-      <div className="flow-node-summary">{summarizeConfig(type, data.config)}</div>
+      {needsAttention ? <div className="flow-node-attention" data-testid={`node-attention-${id}`}>
+          ⚠ Needs attention: replace before publishing
+        </div> : null}
+      <div className="flow-node-summary" data-testid={`node-summary-${id}`} title={summary}>
+        {summary}
+      </div>
       {outputs.length > 0 ? (
         <div className="flow-node-outputs">
           {outputs.map((output) => (

@@ -1,4 +1,4 @@
-import { nodeCatalog, type NodeCatalogEntry } from '@threadline/flows';
+import { NODE_GROUPS, nodeCatalog, type NodeCatalogEntry } from '@threadline/flows';
 import type { NodeConfigs, NodeType } from '@threadline/flows/types';
 
 /** The catalog, in its declared (palette) order. */
@@ -7,13 +7,11 @@ export const catalogEntries = Object.values(nodeCatalog);
 export type CatalogEntry = (typeof catalogEntries)[number];
 export type NodeGroup = CatalogEntry['group'];
 
-/** Palette sections in the order their first node appears in the catalog. */
+/** Palette sections in the catalog's group order, each with its node types in catalog order. */
 export function paletteGroups(): Array<{ group: NodeGroup; entries: CatalogEntry[] }> {
-  const groups = new Map<NodeGroup, CatalogEntry[]>();
-  for (const entry of catalogEntries) {
-    groups.set(entry.group, [...(groups.get(entry.group) ?? []), entry]);
-  }
-  return [...groups].map(([group, entries]) => ({ group, entries }));
+  return NODE_GROUPS
+    .map((group) => ({ group, entries: catalogEntries.filter((entry) => entry.group === group) }))
+    .filter(({ entries }) => entries.length > 0);
 }
 
 export function isTrigger(type: NodeType): boolean {
@@ -43,18 +41,4 @@ function outputsOfDraft<T extends NodeType>(entry: NodeCatalogEntry<T>, config: 
   } catch {
     return [...entry.outputs(entry.defaults)];
   }
-}
-
-// Glyphs that the DejaVu fonts of a bare Debian Chromium render too.
-const glyphs: Record<string, string> = {
-  'phone-missed': '☎',
-  'message-square-plus': '✉',
-  send: '➤',
-  hourglass: '◔',
-  split: '⋔',
-  flag: '⚑',
-};
-
-export function iconGlyph(icon: string): string {
-  return glyphs[icon] ?? '●';
 }

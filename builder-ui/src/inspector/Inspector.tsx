@@ -3,8 +3,10 @@ import type { ValidationIssue } from '@threadline/flows/types';
 import type { BuilderNode } from '../store/builderGraph';
 import { useFlowStore } from '../store/flowStore';
 import { useNodeIssues, useValidation } from '../store/flowValidation';
+import { coerceFieldText } from './coerceFieldText';
 import { FieldControl } from './fields/FieldControl';
 import { IssueList } from './IssueList';
+import { SampleContextProvider } from './templatePreview/SampleContextProvider';
 
 // Each type's fields name its own config keys; the form only needs them as strings.
 type AnyField = Omit<NodeField, 'name'> & { name: string };
@@ -19,7 +21,13 @@ export function Inspector() {
   const node = useFlowStore(selectSingleSelected);
   return (
     <aside className="inspector" data-testid="inspector" aria-label="Inspector">
-      {node ? <NodeForm key={node.id} node={node} /> : <FlowSummary />}
+      {node ? (
+        <SampleContextProvider>
+          <NodeForm key={node.id} node={node} />
+        </SampleContextProvider>
+      ) : (
+        <FlowSummary />
+      )}
     </aside>
   );
 }
@@ -28,6 +36,11 @@ export function Inspector() {
 function issuesOfField(issues: readonly ValidationIssue[], field: string): ValidationIssue[] {
   const pattern = new RegExp(`\\.config\\.${field}(?:$|[.[])`);
   return issues.filter((issue) => pattern.test(issue.path));
+}
+
+// The catalog's defaults, read by field name like the config the form edits.
+function defaultsOf(entry: { defaults: object }): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(entry.defaults));
 }
 
 function NodeForm({ node }: { node: BuilderNode }) {
@@ -60,11 +73,25 @@ function NodeForm({ node }: { node: BuilderNode }) {
         />
       </label>
       {fields.map((field) => (
-        <div className="field" key={field.name}>
-          <label className="field-label" htmlFor={`field-${field.name}`}>
-            {field.label}
-            {field.required ? '' : ' (optional)'}
-          </label>
+        <div className="field" key={field.name} data-testid={`inspector-row-${field.name}`}>
+          <div className="field-heading">
+            <label className="field-label" htmlFor={`field-${field.name}`}>
+              {field.label}
+              {field.required ? '' : <span className="field-optional"> optional</span>}
+              {field.template ? <span className="field-liquid" title="Liquid template">{'{{ }}'}</span> : null}
+            </label>
+            {/* An optional field is left out of the config entirely, not saved empty. */}
+            {!field.required && node.data.config[field.name] !== undefined ? (
+              <button
+                type="button"
+                className="link field-clear"
+                data-testid={`inspector-clear-${field.name}`}
+                onClick={() => updateNodeConfig(node.id, field.name, undefined)}
+              >
+                Clear
+              </button>
+            ) : null}
+          </div>
           <FieldControl
             kind={field.kind}
             name={field.name}
@@ -72,7 +99,15 @@ function NodeForm({ node }: { node: BuilderNode }) {
             options={field.options ?? []}
             placeholder={field.placeholder}
             required={field.required}
-            onChange={(value) => updateNodeConfig(node.id, field.name, value)}
+            template={field.template === true}
+            defaultValue={defaultsOf(entry)[field.name]}
+            onChange={(value) =>
+              updateNodeConfig(
+                node.id,
+                field.name,
+                field.kind === 'text' && typeof value === 'string' ? coerceFieldText(node.type, node.data.config, field.name, value) : value,
+              )
+            }
           />
           <p className="help">{field.help}</p>
           <IssueList issues={issuesOfField(issues, field.name)} />

@@ -1,4 +1,6 @@
-import { iconGlyph, paletteGroups } from '../catalog/catalogLookup';
+import { paletteGroups } from '../catalog/catalogLookup';
+import { groupColorStyle, groupStyles } from '../catalog/groupStyles';
+import { iconGlyph } from '../catalog/iconGlyph';
 import { writeDraggedNodeType } from './paletteDrag';
 
 const groups = paletteGroups();
@@ -8,8 +10,8 @@ export function Palette() {
   return (
     <aside className="palette" data-testid="palette" aria-label="Node palette">
       {groups.map(({ group, entries }) => (
-        <section key={group} className="palette-group">
-          <h3>{group}</h3>
+        <section key={group} className="palette-group" data-testid={`palette-group-${group}`} style={groupColorStyle(group)}>
+          <h3>{groupStyles[group].title}</h3>
           {entries.map((entry) => (
             <div
               key={entry.type}
@@ -22,7 +24,7 @@ export function Palette() {
               <span className="palette-icon" aria-hidden>
                 {iconGlyph(entry.icon)}
               </span>
-              {entry.title}
+              <span className="palette-title">{entry.title}</span>
             </div>
           ))}
         </section>

@@ -5,7 +5,7 @@ import { useFlowStore } from './flowStore';
 import { currentDefinition, selectValidation } from './flowValidation';
 
 const emptyFlow: FlowDefinition = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'welcome',
   name: 'Welcome',
   nodes: [],
@@ -45,6 +45,14 @@ describe('the flow store', () => {
     store().addNode('trigger.inboundMessage', { x: 0, y: 0 });
     store().updateNodeConfig('inboundMessage_1', 'channels', ['sms']);
     expect(defaultConfigOf('trigger.inboundMessage')).toEqual({ channels: [] });
+  });
+
+  it('removes an optional field from the config when it is cleared, rather than keeping it empty', () => {
+    store().addNode('send', { x: 0, y: 0 });
+    store().updateNodeConfig('send_1', 'subject', 'Your booking');
+    expect(store().nodes[0]?.data.config).toHaveProperty('subject', 'Your booking');
+    store().updateNodeConfig('send_1', 'subject', undefined);
+    expect(Object.keys(store().nodes[0]?.data.config ?? {})).not.toContain('subject');
   });
 
   it('moves an output to its new target when it is connected again, rather than forking it', () => {

@@ -28,6 +28,7 @@ export interface FlowState {
   /** Adds a node of `type` with the catalog's defaults, selects it alone, and returns its id. */
   addNode: (type: NodeType, position: XYPosition) => string;
   connect: (connection: Connection) => void;
+  /** Sets one config field; `undefined` removes it (an optional field left out). */
   updateNodeConfig: (nodeId: string, field: string, value: unknown) => void;
   updateNodeLabel: (nodeId: string, label: string) => void;
   removeSelection: () => void;
@@ -43,6 +44,11 @@ const editingEdgeChanges = new Set<EdgeChange['type']>(['add', 'remove', 'replac
 
 function withNode(nodes: BuilderNode[], nodeId: string, edit: (node: BuilderNode) => BuilderNode): BuilderNode[] {
   return nodes.map((node) => (node.id === nodeId ? edit(node) : node));
+}
+
+function withField(config: Record<string, unknown>, field: string, value: unknown): Record<string, unknown> {
+  if (value !== undefined) return { ...config, [field]: value };
+  return Object.fromEntries(Object.entries(config).filter(([key]) => key !== field));
 }
 
 export const useFlowStore = create<FlowState>()((set, get) => ({
@@ -100,7 +106,7 @@ export const useFlowStore = create<FlowState>()((set, get) => ({
     set({
       nodes: withNode(get().nodes, nodeId, (node) => ({
         ...node,
-        data: { ...node.data, config: { ...node.data.config, [field]: value } },
+        data: { ...node.data, config: withField(node.data.config, field, value) },
       })),
       status: { kind: 'unsaved' },
     }),

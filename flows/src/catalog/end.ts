@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { NodeConfigs } from '../types';
 import type { MutuallyAssignable, NodeCatalogEntry } from './nodeCatalogEntry';
+import { interfaceAssignmentsSchema } from './schemaParts/interfaceAssignmentSchema';
 
 const configSchema = z.strictObject({
   outcome: z
@@ -9,6 +10,7 @@ const configSchema = z.strictObject({
       /^[A-Za-z][A-Za-z0-9_-]{0,63}$/,
       'write a short label of letters, digits, "-" or "_", e.g. converted or unresponsive',
     ),
+  returns: interfaceAssignmentsSchema,
 });
 
 true satisfies MutuallyAssignable<z.infer<typeof configSchema>, NodeConfigs['end']>;
@@ -20,7 +22,7 @@ export const end: NodeCatalogEntry<'end'> = {
   icon: 'flag',
   description: 'Ends the journey and records its outcome on the timeline.',
   configSchema,
-  defaults: { outcome: 'completed' },
+  defaults: { outcome: 'completed', returns: [] },
   fields: [
     {
       name: 'outcome',
@@ -30,7 +32,18 @@ export const end: NodeCatalogEntry<'end'> = {
       placeholder: 'converted',
       required: true,
     },
+    {
+      name: 'returns',
+      label: 'Return values',
+      help: 'When this flow runs as a subflow: values (Liquid) for the outputs its interface declares, read by the parent as {{ nodes.<id>.outputs.<name> }}. Leave empty otherwise.',
+      kind: 'assignments',
+      required: true,
+      template: true,
+    },
   ],
   waits: false,
   outputs: () => [],
+  results: [],
+  call: { required: false },
+  setsVariables: () => [],
 };

@@ -1,18 +1,39 @@
 import type { z } from 'zod';
 import type { NodeConfigs, NodeType } from '../types';
 
-/** Where a node sits in the palette. Later slices add voice, data, flow and people. */
-export type NodeGroup = 'trigger' | 'message' | 'logic' | 'end';
+/** Where a node sits in the palette, in palette order. */
+export const NODE_GROUPS = ['trigger', 'message', 'voice', 'logic', 'data', 'flow', 'people', 'end'] as const;
+export type NodeGroup = (typeof NODE_GROUPS)[number];
 
 /** The form control the builder's inspector renders for a config field. */
 export type FieldKind =
+  /** One line of text; `template: true` fields accept Liquid. */
   | 'text'
+  /** Several lines of text, usually a Liquid template. */
   | 'textarea'
+  | 'number'
+  | 'boolean'
   | 'select'
   | 'multiselect'
   | 'duration'
+  /** A list of short strings. */
   | 'list'
-  | 'conditions';
+  /** split: ordered conditions, each an output, an operator and values. */
+  | 'conditions'
+  /** A list of { name, value } pairs (variables, headers, attributes, inputs). */
+  | 'assignments'
+  /** voice.menu: options, each an output, a digit and phrases. */
+  | 'menuOptions'
+  /** intent: intents, each an output with examples and keywords. */
+  | 'intents'
+  /** abSplit: branches, each an output and a weight. */
+  | 'branches'
+  /** waitUntil / businessHours: weekly hours, holidays and a zone. */
+  | 'schedule'
+  /** An answer check: kind, plus pattern or options. */
+  | 'validation'
+  /** Anything else, edited as JSON (the placeholder's original, payload fields, mappings). */
+  | 'json';
 
 export interface FieldOption {
   value: string;
@@ -31,7 +52,20 @@ export interface NodeField<T extends NodeType = NodeType> {
   placeholder?: string;
   /** False when the field may be left out of the config. */
   required: boolean;
+  /** True when the value is a Liquid template (the builder offers a preview). */
+  template?: boolean;
 }
+
+/** What a node leaves under `nodes.<id>.<key>` for later nodes, and on which outputs. */
+export interface NodeResult {
+  key: string;
+  description: string;
+  /** The outputs after which it is set; "*" for every output. */
+  on: '*' | readonly string[];
+}
+
+/** The phone-call state a path carries: the voice rule needs a call in progress. */
+export type CallState = 'inCall' | 'noCall';
 
 /** Everything the product knows about one node type; one source of truth per type. */
 export interface NodeCatalogEntry<T extends NodeType> {
@@ -54,6 +88,16 @@ export interface NodeCatalogEntry<T extends NodeType> {
   waits: boolean;
   /** The named outputs a node with this config has, in the order the canvas draws them. */
   outputs: (config: NodeConfigs[T]) => readonly string[];
+  /** What later nodes can read as `nodes.<id>.*`. */
+  results: readonly NodeResult[];
+  /**
+   * The node and phone calls. `required`: a call must be in progress on every path into it
+   * (voice nodes). `after`: the call state on given outputs, where the node changes it (a
+   * trigger's state is "noCall" unless it says otherwise); other outputs keep the incoming state.
+   */
+  call: { required: boolean; after?: Readonly<Record<string, CallState>> };
+  /** The variables it sets (`vars.<name>`), for the reference check. */
+  setsVariables: (config: NodeConfigs[T]) => readonly string[];
 }
 
 /**

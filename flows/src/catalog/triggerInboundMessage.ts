@@ -2,10 +2,12 @@ import { z } from 'zod';
 import type { NodeConfigs } from '../types';
 import { messageChannelOptions, messageChannelSchema } from './messageChannelOptions';
 import type { MutuallyAssignable, NodeCatalogEntry } from './nodeCatalogEntry';
+import { regexPatternSchema } from './schemaParts/regexPatternSchema';
 
 const configSchema = z.strictObject({
   channels: z.array(messageChannelSchema),
   keyword: z.string().min(1, 'write a keyword, or remove the field to match any message').optional(),
+  regex: regexPatternSchema.optional(),
 });
 
 true satisfies MutuallyAssignable<
@@ -18,7 +20,7 @@ export const triggerInboundMessage: NodeCatalogEntry<'trigger.inboundMessage'> =
   title: 'Inbound message',
   group: 'trigger',
   icon: 'message-square-plus',
-  description: 'Starts a journey when a contact sends a message, optionally containing a keyword.',
+  description: 'Starts a journey when a contact sends a message, optionally containing a keyword or matching a pattern.',
   configSchema,
   defaults: { channels: [] },
   fields: [
@@ -38,7 +40,18 @@ export const triggerInboundMessage: NodeCatalogEntry<'trigger.inboundMessage'> =
       placeholder: 'DEMO',
       required: false,
     },
+    {
+      name: 'regex',
+      label: 'Matches pattern',
+      help: 'Only messages matching this regular expression start the flow (case-insensitive). With a keyword too, both must match.',
+      kind: 'text',
+      placeholder: '^(order|track)\\s+\\d+',
+      required: false,
+    },
   ],
   waits: false,
   outputs: () => ['next'],
+  results: [],
+  call: { required: false },
+  setsVariables: () => [],
 };

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { NodeConfigs } from '../types';
 import type { MutuallyAssignable, NodeCatalogEntry } from './nodeCatalogEntry';
+import { e164Schema } from './schemaParts/e164Schema';
 
 const missedCallOutcomeSchema = z.enum(['no-answer', 'busy', 'failed', 'canceled']);
 
 const configSchema = z.strictObject({
-  numbers: z.array(
-    z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'write the number in E.164 form, e.g. +14155550100'),
-  ),
+  numbers: z.array(e164Schema),
   outcomes: z
     .array(missedCallOutcomeSchema)
     .min(1, 'choose at least one call outcome, or the flow never starts'),
@@ -48,4 +47,8 @@ export const triggerMissedCall: NodeCatalogEntry<'trigger.missedCall'> = {
   ],
   waits: false,
   outputs: () => ['next'],
+  results: [],
+  // The call is over by the time the journey starts, so voice nodes cannot follow directly.
+  call: { required: false },
+  setsVariables: () => [],
 };

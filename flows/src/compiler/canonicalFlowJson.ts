@@ -1,12 +1,15 @@
 import { isNodeType, nodeCatalog } from '../catalog';
-import type { FlowDefinition, FlowEdge, FlowNode } from '../types';
+import { flowInterfaceSchema, flowSettingsSchema } from '../schema/flowInterfaceSchema';
+import type { FlowDefinition, FlowEdge, FlowNode, NodeType } from '../types';
+import { canonicalValueBySchema, compareText } from './canonicalValueBySchema';
 
 /*
  * A flow lives in git, so its JSON must not churn: the same definition always prints the same
  * bytes, whatever order the builder happened to build its objects in. Keys come in a fixed order
- * (a node's config in its catalog field order), nodes stay in their given order (it is the
- * palette/reading order the author chose), edges are sorted by from/output/to and layout by id.
- * `$schema` leads when present, as editors expect; then schemaVersion.
+ * (a node's config in its catalog field order, nested objects in their zod schema's order; see
+ * canonicalValueBySchema), nodes stay in their given order (it is the reading order the author
+ * chose), edges are sorted by from/output/to and layout by id. `$schema` leads when present, as
+ * editors expect; then schemaVersion.
  */
 export function canonicalFlowJson(definition: FlowDefinition): string {
   const canonical = {
@@ -15,6 +18,8 @@ export function canonicalFlowJson(definition: FlowDefinition): string {
     id: definition.id,
     name: definition.name,
     description: definition.description,
+    interface: canonicalValueBySchema(definition.interface, [flowInterfaceSchema]),
+    settings: canonicalValueBySchema(definition.settings, [flowSettingsSchema]),
     nodes: definition.nodes.map(canonicalNode),
     edges: [...definition.edges].sort(compareEdges).map(canonicalEdge),
     layout: Object.fromEntries(
@@ -34,36 +39,30 @@ function canonicalNode(node: FlowNode) {
   return { id: node.id, type: node.type, label: node.label, config: canonicalConfig(node) };
 }
 
-function canonicalConfig(node: FlowNode): Record<string, unknown> {
-  const config: Record<string, unknown> = { ...node.config };
-  const declared: readonly string[] = isNodeType(node.type)
-    ? nodeCatalog[node.type].fields.map((field) => field.name)
-    : [];
-  const keys = [
-    ...declared.filter((key) => Object.hasOwn(config, key)),
-    ...Object.keys(config)
-      .filter((key) => !declared.includes(key))
-      .sort(compareText),
-  ];
-  return Object.fromEntries(keys.map((key) => [key, canonicalValue(config[key])]));
+function canonicalConfig(node: FlowNode): unknown {
+  // A draft may hold a type the catalog does not know; its config keys are simply sorted.
+  const type: string = node.type;
+  if (!isNodeType(type)) return canonicalValueBySchema(node.config, []);
+  const { fieldNames, configSchema } = configOrderOf(type);
+  return canonicalValueBySchema(node.config, [configSchema], fieldNames);
 }
 
-/** Nested config values (split conditions) get the same treatment: known keys first, then sorted. */
-function canonicalValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonicalValue);
-  if (typeof value !== 'object' || value === null) return value;
-  const record: Record<string, unknown> = { ...value };
-  const keys = Object.keys(record).sort(
-    (a, b) => conditionKeyRank(a) - conditionKeyRank(b) || compareText(a, b),
-  );
-  return Object.fromEntries(keys.map((key) => [key, canonicalValue(record[key])]));
+interface ConfigOrder {
+  fieldNames: readonly string[];
+  configSchema: Parameters<typeof canonicalValueBySchema>[1][number];
 }
 
-const CONDITION_KEY_ORDER = ['output', 'operator', 'values'];
+/** Worked out once per type: a big flow has thousands of nodes of a few types. */
+const configOrders = new Map<NodeType, ConfigOrder>();
 
-function conditionKeyRank(key: string): number {
-  const rank = CONDITION_KEY_ORDER.indexOf(key);
-  return rank === -1 ? CONDITION_KEY_ORDER.length : rank;
+function configOrderOf(type: NodeType): ConfigOrder {
+  let order = configOrders.get(type);
+  if (order === undefined) {
+    const entry = nodeCatalog[type];
+    order = { fieldNames: entry.fields.map((field) => field.name), configSchema: entry.configSchema };
+    configOrders.set(type, order);
+  }
+  return order;
 }
 
 function canonicalEdge(edge: FlowEdge): FlowEdge {
@@ -72,9 +71,4 @@ function canonicalEdge(edge: FlowEdge): FlowEdge {
 
 function compareEdges(a: FlowEdge, b: FlowEdge): number {
   return compareText(a.from, b.from) || compareText(a.output, b.output) || compareText(a.to, b.to);
-}
-
-/** Code-unit order, not locale order: the bytes must not depend on the machine's locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

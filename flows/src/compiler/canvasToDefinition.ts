@@ -1,11 +1,22 @@
-import type { CanvasGraph, CanvasNode, FlowDefinition, FlowNode, NodePosition } from '../types';
+import {
+  CURRENT_SCHEMA_VERSION,
+  type CanvasGraph,
+  type CanvasNode,
+  type FlowDefinition,
+  type FlowInterface,
+  type FlowNode,
+  type FlowSettings,
+  type NodePosition,
+} from '../types';
 
-/** What the canvas does not hold: the flow's identity and prose. */
+/** What the canvas does not hold: the flow's identity, prose, interface and settings. */
 export interface FlowMeta {
   $schema?: string | undefined;
   id: string;
   name: string;
   description?: string | undefined;
+  interface?: FlowInterface | undefined;
+  settings?: FlowSettings | undefined;
 }
 
 /**
@@ -19,10 +30,12 @@ export function canvasToDefinition(graph: CanvasGraph, meta: FlowMeta): FlowDefi
   for (const node of graph.nodes) layout[node.id] = { x: node.position.x, y: node.position.y };
   return {
     ...(meta.$schema === undefined ? {} : { $schema: meta.$schema }),
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     id: meta.id,
     name: meta.name,
     ...(meta.description === undefined ? {} : { description: meta.description }),
+    ...(meta.interface === undefined ? {} : { interface: structuredClone(meta.interface) }),
+    ...(meta.settings === undefined ? {} : { settings: structuredClone(meta.settings) }),
     nodes: graph.nodes.map(toFlowNode),
     edges: graph.edges.map((edge) => ({ from: edge.source, output: edge.sourceHandle, to: edge.target })),
     layout,

@@ -9,6 +9,7 @@ import { canonicalFlowJson } from './canonicalFlowJson';
 import { canvasEdgeId } from './canvasEdgeId';
 import { canvasToDefinition } from './canvasToDefinition';
 import { definitionToCanvas, flowMetaOf } from './definitionToCanvas';
+import { flowInterfaceArbitrary, flowSettingsArbitrary } from '../testSupport/flowArbitraries';
 
 const nodeIdArbitrary = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,11}$/);
 const positionArbitrary = fc.record(
@@ -63,7 +64,14 @@ const canvasArbitrary: fc.Arbitrary<CanvasGraph> = fc
   );
 
 const metaArbitrary = fc.record(
-  { $schema: fc.webUrl(), id: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/), name: fc.string(), description: fc.string() },
+  {
+    $schema: fc.webUrl(),
+    id: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/),
+    name: fc.string(),
+    description: fc.string(),
+    interface: flowInterfaceArbitrary,
+    settings: flowSettingsArbitrary,
+  },
   { requiredKeys: ['id', 'name'], noNullPrototype: true },
 );
 
@@ -129,9 +137,9 @@ describe('canonicalFlowJson', () => {
     );
   });
 
-  it('leads with the schema version, indents by two spaces and ends with a newline', () => {
+  it('leads with $schema and the schema version, indents by two spaces and ends with a newline', () => {
     const text = canonicalFlowJson(missedCallTextBack);
-    expect(text.startsWith('{\n  "schemaVersion": 1,\n  "id": "missed-call-text-back",\n')).toBe(true);
+    expect(text.startsWith('{\n  "$schema": "../schema/flow-definition.schema.json",\n  "schemaVersion": 2,\n  "id": "missed-call-text-back",\n')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text).toContain('\n      "config": {\n        "channel": "sms",\n        "template": ');
   });

@@ -36,5 +36,7 @@ export function flowMetaOf(definition: FlowDefinition): FlowMeta {
     id: definition.id,
     name: definition.name,
     ...(definition.description === undefined ? {} : { description: definition.description }),
+    ...(definition.interface === undefined ? {} : { interface: structuredClone(definition.interface) }),
+    ...(definition.settings === undefined ? {} : { settings: structuredClone(definition.settings) }),
   };
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { flowNodeSchema } from '../catalog';
 import type { MutuallyAssignable } from '../catalog/nodeCatalogEntry';
-import type { FlowDefinition, FlowEdge, NodePosition } from '../types';
+import { CURRENT_SCHEMA_VERSION, type FlowDefinition, type FlowEdge, type NodePosition } from '../types';
+import { flowInterfaceSchema, flowSettingsSchema } from './flowInterfaceSchema';
 import { flowIdSchema, nodeIdSchema } from './identifiers';
 
 export const flowEdgeSchema = z.strictObject({
@@ -12,7 +13,7 @@ export const flowEdgeSchema = z.strictObject({
 
 true satisfies MutuallyAssignable<z.infer<typeof flowEdgeSchema>, FlowEdge>;
 
-const nodePositionSchema = z.strictObject({ x: z.number(), y: z.number() });
+export const nodePositionSchema = z.strictObject({ x: z.number(), y: z.number() });
 
 true satisfies MutuallyAssignable<z.infer<typeof nodePositionSchema>, NodePosition>;
 
@@ -23,10 +24,12 @@ true satisfies MutuallyAssignable<z.infer<typeof nodePositionSchema>, NodePositi
  */
 export const flowDefinitionSchema = z.strictObject({
   $schema: z.string().optional(),
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   id: flowIdSchema,
   name: z.string().regex(/\S/, 'give the flow a name'),
   description: z.string().optional(),
+  interface: flowInterfaceSchema.optional(),
+  settings: flowSettingsSchema.optional(),
   nodes: z.array(flowNodeSchema),
   edges: z.array(flowEdgeSchema),
   layout: z.record(nodeIdSchema, nodePositionSchema),

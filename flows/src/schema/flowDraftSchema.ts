@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { isNodeType } from '../catalog';
-import { flowEdgeSchema } from './flowDefinitionSchema';
+import { CURRENT_SCHEMA_VERSION } from '../types';
+import { flowEdgeSchema, nodePositionSchema } from './flowDefinitionSchema';
+import { flowInterfaceSchema, flowSettingsSchema } from './flowInterfaceSchema';
 import { flowIdSchema, nodeIdSchema } from './identifiers';
-
-const nodePositionSchema = z.strictObject({ x: z.number(), y: z.number() });
 
 /**
  * The shape of a draft: like a definition, but a node's config is only required to be an
@@ -13,10 +13,12 @@ const nodePositionSchema = z.strictObject({ x: z.number(), y: z.number() });
  */
 export const flowDraftSchema = z.strictObject({
   $schema: z.string().optional(),
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   id: flowIdSchema,
   name: z.string().regex(/\S/, 'give the flow a name'),
   description: z.string().optional(),
+  interface: flowInterfaceSchema.optional(),
+  settings: flowSettingsSchema.optional(),
   nodes: z.array(
     z.strictObject({
       id: nodeIdSchema,

@@ -24,7 +24,11 @@ describe('parseFlowDefinition', () => {
 
   it('names the node by id and the field by path when a config field is wrong', () => {
     const input = libraryJsonWith((json) => {
-      json.nodes[1] = { id: 'text_back', type: 'send', config: { channel: 'sms', template: '' } };
+      json.nodes[1] = {
+        id: 'text_back',
+        type: 'send',
+        config: { channel: 'sms', template: '', mediaUrls: [], whatsappTemplateVariables: [] },
+      };
     });
     expect(issuesOf(input)).toEqual([
       {
@@ -42,7 +46,7 @@ describe('parseFlowDefinition', () => {
       json.nodes[3] = {
         id: 'mentions_pricing',
         type: 'split',
-        config: { input: 'reply.text', conditions: [{ output: 'pricing', operator: 'contains', values: [] }] },
+        config: { input: '{{ reply.text }}', conditions: [{ output: 'pricing', operator: 'contains', values: [] }] },
       };
     });
     const [issue] = issuesOf(input);
@@ -55,16 +59,16 @@ describe('parseFlowDefinition', () => {
 
   it('reports an unknown node type with the id of the node that has it', () => {
     const input = libraryJsonWith((json) => {
-      json.nodes.push({ id: 'say_hi', type: 'voice.say', config: {} });
+      json.nodes.push({ id: 'fax_it', type: 'sendFax', config: {} });
     });
     expect(issuesOf(input)).toEqual([
-      expect.objectContaining({ code: 'unknown-node-type', nodeId: 'say_hi', path: 'nodes[say_hi].type' }),
+      expect.objectContaining({ code: 'unknown-node-type', nodeId: 'fax_it', path: 'nodes[fax_it].type' }),
     ]);
   });
 
   it('says which field is missing and which is not known', () => {
     const input = libraryJsonWith((json) => {
-      json.nodes[2] = { id: 'wait_reply', type: 'waitForReply', config: { channels: [], timout: '24h' } };
+      json.nodes[2] = { id: 'wait_reply', type: 'waitForReply', config: { channels: [], timout: '24h', maxReprompts: 0 } };
     });
     expect(issuesOf(input).map(({ path, message }) => ({ path, message }))).toEqual([
       { path: 'nodes[wait_reply].config.timeout', message: 'Give up after: timeout is missing' },
@@ -74,20 +78,34 @@ describe('parseFlowDefinition', () => {
 
   it('points at a node by its index when it has no usable id', () => {
     const input = libraryJsonWith((json) => {
-      json.nodes[0] = { id: 7, type: 'end', config: { outcome: 'done' } };
+      json.nodes[0] = { id: 7, type: 'end', config: { outcome: 'done', returns: [] } };
     });
     expect(issuesOf(input)).toEqual([expect.objectContaining({ code: 'invalid-definition', path: 'nodes[0].id' })]);
     expect(issuesOf(input)[0]?.nodeId).toBeUndefined();
   });
 
-  it('refuses a flow id that is not a slug and a schema version it does not know', () => {
+  it('refuses a flow id that is not a slug and a schema version that is not a version', () => {
     const input = libraryJsonWith((json) => {
       json.id = 'Missed Call';
-      json.schemaVersion = 2;
+      json.schemaVersion = 'two';
     });
     expect(issuesOf(input).map((issue) => [issue.code, issue.path])).toEqual([
       ['invalid-definition', 'schemaVersion'],
       ['invalid-definition', 'id'],
+    ]);
+  });
+
+  it('refuses by name a definition written by a newer Threadline instead of guessing at it', () => {
+    const input = libraryJsonWith((json) => {
+      json.schemaVersion = 3;
+    });
+    expect(issuesOf(input)).toEqual([
+      {
+        code: 'unsupported-schema-version',
+        severity: 'error',
+        path: 'schemaVersion',
+        message: 'schemaVersion 3 was written by a newer Threadline; this one reads up to 2',
+      },
     ]);
   });
 

@@ -1,20 +1,26 @@
+import type { z } from 'zod';
 import type { FlowDefinition, ValidationIssue } from '../types';
 import { flowDefinitionSchema } from './flowDefinitionSchema';
 import { flowDraftSchema } from './flowDraftSchema';
+import { migrateDefinition } from './migrations/migrateDefinition';
 import { zodIssuesToValidationIssues } from './zodIssuesToValidationIssues';
 
 export type ParseFlowDefinitionResult =
-  | { ok: true; definition: FlowDefinition }
+  | {
+      ok: true;
+      definition: FlowDefinition;
+      /** Set when the input was an older schemaVersion, migrated forward to the current one. */
+      migratedFrom?: number;
+    }
   | { ok: false; issues: ValidationIssue[] };
 
 /**
- * Checks that `input` has the shape of a flow definition (every config against its node type).
- * It does not judge the graph; run validateFlow on the result for that.
+ * Checks that `input` has the shape of a flow definition (every config against its node type),
+ * migrating an older schemaVersion forward first. It does not judge the graph; run validateFlow
+ * on the result for that. It never throws, whatever the input.
  */
 export function parseFlowDefinition(input: unknown): ParseFlowDefinitionResult {
-  const result = flowDefinitionSchema.safeParse(input);
-  if (result.success) return { ok: true, definition: result.data };
-  return { ok: false, issues: zodIssuesToValidationIssues(result.error.issues, input) };
+  return parseWith(flowDefinitionSchema, input);
 }
 
 /**
@@ -23,7 +29,24 @@ export function parseFlowDefinition(input: unknown): ParseFlowDefinitionResult {
  * other place besides the canvas compiler; validateFlow checks each against its catalog schema.
  */
 export function parseFlowDraft(input: unknown): ParseFlowDefinitionResult {
-  const result = flowDraftSchema.safeParse(input);
-  if (result.success) return { ok: true, definition: result.data as FlowDefinition };
-  return { ok: false, issues: zodIssuesToValidationIssues(result.error.issues, input) };
+  return parseWith(flowDraftSchema, input);
+}
+
+function parseWith(schema: z.ZodType, input: unknown): ParseFlowDefinitionResult {
+  const migration = migrateDefinition(input);
+  if (!migration.ok) {
+    return {
+      ok: false,
+      issues: [{ code: 'unsupported-schema-version', severity: 'error', path: 'schemaVersion', message: migration.message }],
+    };
+  }
+  const result = schema.safeParse(migration.input);
+  if (!result.success) {
+    return { ok: false, issues: zodIssuesToValidationIssues(result.error.issues, migration.input) };
+  }
+  return {
+    ok: true,
+    definition: result.data as FlowDefinition,
+    ...(migration.migratedFrom === undefined ? {} : { migratedFrom: migration.migratedFrom }),
+  };
 }

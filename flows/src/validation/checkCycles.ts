@@ -16,7 +16,9 @@ export function checkCycles(
   const selfLoops = new Set<string>();
   for (const edge of edges) {
     if (!runsThrough(edge.from) || !runsThrough(edge.to)) continue;
-    next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
+    const successors = next.get(edge.from);
+    if (successors === undefined) next.set(edge.from, [edge.to]);
+    else successors.push(edge.to);
     if (edge.from === edge.to) selfLoops.add(edge.from);
   }
 

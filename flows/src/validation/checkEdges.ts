@@ -13,7 +13,8 @@ export function checkEdges(
 ): { issues: ValidationIssue[]; traversable: FlowEdge[] } {
   const issues: ValidationIssue[] = [];
   const traversable: FlowEdge[] = [];
-  const targetsByOutput = new Map<string, { from: string; output: string; targets: string[] }>();
+  // By node, then output: the targets each output leads to.
+  const targetsByOutput = new Map<string, Map<string, string[]>>();
 
   edges.forEach((edge, index) => {
     const source = byId.get(edge.from);
@@ -60,24 +61,27 @@ export function checkEdges(
       return;
     }
     traversable.push(edge);
-    const key = JSON.stringify([edge.from, edge.output]);
-    const seen = targetsByOutput.get(key);
-    if (seen === undefined) {
-      targetsByOutput.set(key, { from: edge.from, output: edge.output, targets: [edge.to] });
-    } else {
-      seen.targets.push(edge.to);
+    let byOutput = targetsByOutput.get(edge.from);
+    if (byOutput === undefined) {
+      byOutput = new Map();
+      targetsByOutput.set(edge.from, byOutput);
     }
+    const targets = byOutput.get(edge.output);
+    if (targets === undefined) byOutput.set(edge.output, [edge.to]);
+    else targets.push(edge.to);
   });
 
-  for (const { from, output, targets } of targetsByOutput.values()) {
-    if (targets.length < 2) continue;
-    issues.push({
-      code: 'output-connected-twice',
-      severity: 'error',
-      nodeId: from,
-      path: `${nodePath(from)}.outputs.${output}`,
-      message: `Output "${output}" of "${from}" leads to ${targets.length} nodes (${targets.join(', ')}); an output leads to exactly one node, so remove the extra edges.`,
-    });
+  for (const [from, byOutput] of targetsByOutput) {
+    for (const [output, targets] of byOutput) {
+      if (targets.length < 2) continue;
+      issues.push({
+        code: 'output-connected-twice',
+        severity: 'error',
+        nodeId: from,
+        path: `${nodePath(from)}.outputs.${output}`,
+        message: `Output "${output}" of "${from}" leads to ${targets.length} nodes (${targets.join(', ')}); an output leads to exactly one node, so remove the extra edges.`,
+      });
+    }
   }
   return { issues, traversable };
 }

@@ -7,11 +7,16 @@ export function checkOutputsConnected(
   byId: ReadonlyMap<string, IndexedNode>,
   edges: readonly FlowEdge[],
 ): ValidationIssue[] {
-  const connected = new Set(edges.map((edge) => JSON.stringify([edge.from, edge.output])));
+  const connected = new Map<string, Set<string>>();
+  for (const edge of edges) {
+    const outputs = connected.get(edge.from);
+    if (outputs === undefined) connected.set(edge.from, new Set([edge.output]));
+    else outputs.add(edge.output);
+  }
   const issues: ValidationIssue[] = [];
   for (const [nodeId, { outputs }] of byId) {
     for (const output of outputs ?? []) {
-      if (connected.has(JSON.stringify([nodeId, output]))) continue;
+      if (connected.get(nodeId)?.has(output) === true) continue;
       issues.push({
         code: 'output-not-connected',
         severity: 'error',

@@ -12,11 +12,15 @@ export function checkReachability(
   if (triggers.length === 0) return [];
 
   const next = new Map<string, string[]>();
-  for (const edge of edges) next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
+  for (const edge of edges) {
+    const successors = next.get(edge.from);
+    if (successors === undefined) next.set(edge.from, [edge.to]);
+    else successors.push(edge.to);
+  }
   const reached = new Set(triggers);
   const queue = [...triggers];
-  for (let current = queue.shift(); current !== undefined; current = queue.shift()) {
-    for (const to of next.get(current) ?? []) {
+  for (let head = 0; head < queue.length; head += 1) {
+    for (const to of next.get(queue[head] ?? '') ?? []) {
       if (reached.has(to)) continue;
       reached.add(to);
       queue.push(to);

@@ -1,7 +1,7 @@
 import { isNodeType, nodeCatalog } from '../catalog';
 import { nodePath } from '../schema/issuePaths';
 import { zodIssuesToValidationIssues } from '../schema/zodIssuesToValidationIssues';
-import type { FlowDefinition, FlowNode, NodeType, ValidationIssue } from '../types';
+import type { FlowDefinition, FlowNode, FlowNodeOf, NodeType, ValidationIssue } from '../types';
 
 /** What the graph checks need to know about one node, once its own checks have run. */
 export interface IndexedNode {
@@ -10,6 +10,11 @@ export interface IndexedNode {
   waits: boolean;
   /** Undefined when the type is unknown or the config invalid: its outputs cannot be known. */
   outputs: readonly string[] | undefined;
+  /**
+   * The node with its config as its schema parsed it (defaults filled in); undefined when the
+   * type is unknown or the config invalid, so the checks that read configs skip it.
+   */
+  valid: FlowNode | undefined;
 }
 
 export interface NodeIndex {
@@ -43,10 +48,10 @@ export function indexNodes(definition: FlowDefinition): NodeIndex {
         path: `${nodePath(node.id)}.type`,
         message: `Node "${node.id}" has type "${type}", which is not in the node catalog; replace it with a known node.`,
       });
-      byId.set(node.id, { node, isTrigger: false, waits: false, outputs: undefined });
+      byId.set(node.id, { node, isTrigger: false, waits: false, outputs: undefined, valid: undefined });
       return;
     }
-    const checked = checkConfig(type, node.config);
+    const checked = checkConfig(node);
     if (!checked.ok) {
       issues.push(...zodIssuesToValidationIssues(checked.issues, definition, ['nodes', index, 'config']));
     }
@@ -56,6 +61,7 @@ export function indexNodes(definition: FlowDefinition): NodeIndex {
       isTrigger: entry.group === 'trigger',
       waits: entry.waits,
       outputs: checked.ok ? checked.outputs : undefined,
+      valid: checked.ok ? checked.node : undefined,
     });
   });
 
@@ -63,13 +69,15 @@ export function indexNodes(definition: FlowDefinition): NodeIndex {
 }
 
 type CheckedConfig =
-  | { ok: true; outputs: readonly string[] }
+  | { ok: true; outputs: readonly string[]; node: FlowNode }
   | { ok: false; issues: Parameters<typeof zodIssuesToValidationIssues>[0] };
 
-function checkConfig<T extends NodeType>(type: T, config: unknown): CheckedConfig {
-  const entry = nodeCatalog[type];
-  const result = entry.configSchema.safeParse(config);
-  return result.success
-    ? { ok: true, outputs: entry.outputs(result.data) }
-    : { ok: false, issues: result.error.issues };
+function checkConfig<T extends NodeType>(node: FlowNodeOf<T>): CheckedConfig {
+  const entry = nodeCatalog[node.type];
+  const result = entry.configSchema.safeParse(node.config);
+  if (!result.success) return { ok: false, issues: result.error.issues };
+  // The config has just been parsed by the schema of this very type, so the pair is a member
+  // of the FlowNode union; TypeScript cannot correlate a generic T with that union by itself.
+  const parsed = { ...node, config: result.data } as FlowNode;
+  return { ok: true, outputs: entry.outputs(result.data), node: parsed };
 }

@@ -11,6 +11,24 @@ export const VALIDATION_CODES = [
   'trigger-has-incoming-edge',
   'unreachable-node',
   'cycle-without-wait',
+  'template-syntax',
+  'template-unknown-root',
+  'template-unknown-node',
+  'template-unknown-result',
+  'template-result-not-on-every-path',
+  'template-unknown-variable',
+  'template-secret-outside-http',
+  'voice-without-call',
+  'literal-secret',
+  'subflow-unknown-flow',
+  'subflow-unknown-version',
+  'subflow-undeclared-input',
+  'subflow-missing-input',
+  'return-undeclared-output',
+  'placeholder-node',
+  // Listed by the design; today a split's literal regex that does not compile is refused by the
+  // split's config schema (invalid-config on the value), and a templated one is known only at run time.
+  'invalid-regex',
 ] as const;
 
 export type ValidationCode = (typeof VALIDATION_CODES)[number];

@@ -5,28 +5,21 @@ import { nodeTypes } from '../catalog';
 import { canvasToDefinition } from '../compiler/canvasToDefinition';
 import type { FlowDefinition, FlowEdge, FlowNode, ValidationIssue } from '../types';
 import { VALIDATION_CODES } from './issueCodes';
+import { edge, flow, node } from './smallFlows.fixture';
 import { isPublishable, validateFlow } from './validateFlow';
 
-const missedCall: FlowNode = { id: 'missed', type: 'trigger.missedCall', config: { numbers: [], outcomes: ['busy'] } };
-const inbound: FlowNode = { id: 'inbound', type: 'trigger.inboundMessage', config: { channels: ['sms'] } };
-const textBack: FlowNode = { id: 'text', type: 'send', config: { channel: 'sms', template: 'Hi' } };
-const wait: FlowNode = { id: 'wait', type: 'waitForReply', config: { channels: [], timeout: '1h' } };
-const pricing: FlowNode = {
-  id: 'pricing',
-  type: 'split',
-  config: { input: 'reply.text', conditions: [{ output: 'yes', operator: 'contains', values: ['price'] }] },
-};
-const done: FlowNode = { id: 'done', type: 'end', config: { outcome: 'done' } };
+const missedCall = node('missed', 'trigger.missedCall', { numbers: [], outcomes: ['busy'] });
+const inbound = node('inbound', 'trigger.inboundMessage', { channels: ['sms'] });
+const textBack = node('text', 'send', { channel: 'sms', template: 'Hi' });
+const wait = node('wait', 'waitForReply', { channels: [], timeout: '1h' });
+const pricing = node('pricing', 'split', {
+  input: '{{ reply.text }}',
+  conditions: [{ output: 'yes', operator: 'contains', values: ['price'] }],
+});
+const done = node('done', 'end', { outcome: 'done' });
 
 /** The send's failure outputs, which most small graphs here route straight to the end. */
-const sendFailuresEnd = (from: string): FlowEdge[] => [
-  { from, output: 'failed', to: 'done' },
-  { from, output: 'blocked', to: 'done' },
-];
-
-function flow(nodes: FlowNode[], edges: FlowEdge[]): FlowDefinition {
-  return { schemaVersion: 1, id: 'test', name: 'Test', nodes, edges, layout: {} };
-}
+const sendFailuresEnd = (from: string): FlowEdge[] => [edge(from, 'failed', 'done'), edge(from, 'blocked', 'done')];
 
 /** missed → text → done: the smallest flow with nothing wrong. */
 const sound = flow(
@@ -51,7 +44,7 @@ describe('validateFlow', () => {
   });
 
   it('reports a second node with an id already taken', () => {
-    const issues = validateFlow({ ...sound, nodes: [...sound.nodes, { ...done, config: { outcome: 'other' } }] });
+    const issues = validateFlow({ ...sound, nodes: [...sound.nodes, node('done', 'end', { outcome: 'other' })] });
     expect(issues).toEqual([
       expect.objectContaining({ code: 'duplicate-node-id', severity: 'error', nodeId: 'done', path: 'nodes[done]' }),
     ]);
@@ -59,7 +52,7 @@ describe('validateFlow', () => {
 
   it('reports a node type the catalog does not know, by node id', () => {
     const canvas = {
-      nodes: [{ id: 'hello', type: 'voice.say' as never, position: { x: 0, y: 0 }, data: { config: {} } }],
+      nodes: [{ id: 'hello', type: 'voice.whisper' as never, position: { x: 0, y: 0 }, data: { config: {} } }],
       edges: [],
     };
     const definition = canvasToDefinition(canvas, { id: 'test', name: 'Test' });
@@ -71,7 +64,7 @@ describe('validateFlow', () => {
   });
 
   it('reports a config its node type refuses, with the path to the field', () => {
-    const broken: FlowNode = { ...textBack, config: { channel: 'sms', template: '' } };
+    const broken: FlowNode = { ...textBack, config: { ...textBack.config, template: '' } };
     const issues = validateFlow({ ...sound, nodes: [missedCall, broken, done] });
     expect(issues).toEqual([
       {
@@ -208,13 +201,65 @@ describe('validateFlow', () => {
     expect(isPublishable(validateFlow(sound))).toBe(true);
   });
 
+  it('reports a placeholder left by an importer, naming where it came from and why', () => {
+    const stub = node('pay', 'placeholder', {
+      note: 'Studio "capture-payments" has no Threadline equivalent.',
+      source: 'twilio-studio:capture-payments',
+      original: { type: 'capture-payments' },
+      outputs: ['success', 'failed'],
+    });
+    const issues = validateFlow(
+      flow([missedCall, stub, done], [edge('missed', 'next', 'pay'), edge('pay', 'success', 'done'), edge('pay', 'failed', 'done')]),
+    );
+    expect(issues.map(({ code, nodeId, path }) => ({ code, nodeId, path }))).toEqual([
+      { code: 'placeholder-node', nodeId: 'pay', path: 'nodes[pay]' },
+    ]);
+    expect(issues[0]?.message).toContain('twilio-studio:capture-payments');
+    expect(issues[0]?.message).toContain('has no Threadline equivalent');
+  });
+
+  it('reports a definition whose node or edge lists are broken instead of throwing', () => {
+    const broken = { ...sound, nodes: 'nope', edges: [{ from: 1 }] } as unknown as FlowDefinition;
+    const issues = validateFlow(broken);
+    expect(issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ['invalid-definition', 'nodes'],
+      ['invalid-definition', 'edges[0].from'],
+      ['invalid-definition', 'edges[0].output'],
+      ['invalid-definition', 'edges[0].to'],
+    ]);
+  });
+
+  it('returns issues, never throws, for anything at all passed off as a definition', () => {
+    const nodeLike = fc.record({
+      id: fc.oneof(fc.constantFrom('a', 'b', 'c'), fc.anything()),
+      type: fc.oneof(fc.constantFrom(...nodeTypes), fc.anything()),
+      config: fc.oneof(fc.anything(), fc.dictionary(fc.string(), fc.anything())),
+    });
+    const anyDefinition = fc.oneof(
+      fc.anything(),
+      fc.record({
+        schemaVersion: fc.constant(2),
+        nodes: fc.oneof(fc.array(nodeLike, { maxLength: 5 }), fc.anything()),
+        edges: fc.oneof(fc.array(fc.record({ from: fc.anything(), output: fc.anything(), to: fc.anything() })), fc.anything()),
+        interface: fc.anything(),
+      }),
+    );
+    fc.assert(
+      fc.property(anyDefinition, (input) => {
+        const issues = validateFlow(input as FlowDefinition, { resolveFlow: () => undefined });
+        for (const issue of issues) expect(VALIDATION_CODES).toContain(issue.code);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('judges any graph the canvas can hold without throwing, using only its documented codes', () => {
     const ids = ['a', 'b', 'c', 'd', 'e'];
     const graph = fc.record({
       nodes: fc.array(
         fc.record({
           id: fc.constantFrom(...ids),
-          type: fc.constantFrom(...nodeTypes, 'voice.say' as never),
+          type: fc.constantFrom(...nodeTypes, 'voice.whisper' as never),
           position: fc.constant({ x: 0, y: 0 }),
           data: fc.record({ config: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 })) }),
         }),

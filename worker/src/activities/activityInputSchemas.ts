@@ -18,6 +18,8 @@ export const sendMessageInputSchema = z.object({
   channel: messageChannelSchema,
   template: z.string(),
   subject: z.string().optional(),
+  to: z.string().optional(),
+  mediaUrls: z.array(z.string()).optional(),
   context: z.record(z.string(), z.unknown()),
 }) satisfies z.ZodType<SendMessageInput>;
 

@@ -18,6 +18,13 @@ export interface SendMessageInput {
   /** Liquid template, rendered by the activity against `context`. */
   template: string;
   subject?: string | undefined;
+  /**
+   * Liquid: someone other than the journey's contact (a staff member's number or email).
+   * Absent means the contact's address on the channel.
+   */
+  to?: string | undefined;
+  /** Liquid templates of public media URLs to attach; absent or empty means none. */
+  mediaUrls?: string[] | undefined;
   /** The journey context templates see (contact, trigger, reply, nodes, vars, journey). */
   context: Record<string, unknown>;
 }

@@ -1,10 +1,10 @@
+import { renderTemplate } from '@threadline/flows/runtime';
 import type { MessageChannel } from '@threadline/flows/types';
 import type { Logger } from 'pino';
 import type { ChannelProvider } from '../channels';
 import type { Store } from '../store';
 import type { JourneyActivities } from './activityTypes';
 import { completeJourney } from './completeJourney';
-import { createTemplateRenderer } from './renderTemplate';
 import { sendMessage } from './sendMessage';
 
 export interface ActivityDeps {
@@ -16,10 +16,11 @@ export interface ActivityDeps {
 
 /** The journey activities, built from their dependencies (style.md, rule 4). */
 export function createActivities(deps: ActivityDeps): JourneyActivities {
-  const render = createTemplateRenderer();
   const providerFor = (_channel: MessageChannel): ChannelProvider => deps.providers.sandbox;
   return {
-    sendMessage: (input) => sendMessage({ store: deps.store, providerFor, render, logger: deps.logger }, input),
+    // The flow language's one render function: a body renders as the builder previews it and
+    // as the workflow's splits read their inputs.
+    sendMessage: (input) => sendMessage({ store: deps.store, providerFor, render: renderTemplate, logger: deps.logger }, input),
     completeJourney: (input) => completeJourney(deps.store, deps.logger, input),
   };
 }

@@ -1,11 +1,13 @@
 import type { MessageChannel } from '@threadline/flows/types';
 import type { Logger } from 'pino';
 import type { ChannelProvider } from '../channels';
-import { addressFor, appendTimelineEvent, type OutboxDoc, type Store } from '../store';
+import { addressFor, appendTimelineEvent, identityKey, InvalidAddressError, normalizeAddress, type Identity, type OutboxDoc, type Store } from '../store';
 import { sendMessageInputSchema, storedContactSchema } from './activityInputSchemas';
 import type { SendMessageInput, SendMessageResult, SendStatus } from './activityTypes';
-import type { TemplateRenderer } from './renderTemplate';
 import { sendIdempotencyKey } from './sendIdempotencyKey';
+
+/** Renders a Liquid template against the journey context; throws when it does not render. */
+export type TemplateRenderer = (template: string, context: object) => string;
 
 export interface SendMessageDeps {
   store: Store;
@@ -16,7 +18,7 @@ export interface SendMessageDeps {
 
 /** The decision taken before any provider is called. */
 type Decision =
-  | { status: 'pending'; to: string; body: string; subject: string | undefined }
+  | { status: 'pending'; to: string; body: string; subject: string | undefined; mediaUrls: string[] }
   | { status: 'blocked' | 'failed'; reason: string; to: string | null };
 
 /**
@@ -82,6 +84,7 @@ export async function sendMessage(deps: SendMessageDeps, rawInput: SendMessageIn
     to: decision.to,
     body: decision.body,
     subject: decision.subject,
+    mediaUrls: decision.mediaUrls,
     idempotencyKey: key,
   });
   const sentAt = new Date();
@@ -111,20 +114,50 @@ async function decide(deps: SendMessageDeps, input: SendMessageInput): Promise<D
   const stored = await deps.store.contacts.findById(input.contactId).lean();
   if (!stored) return { status: 'failed', reason: `contact ${input.contactId} does not exist`, to: null };
   const contact = storedContactSchema.parse(stored);
-  const to = addressFor(input.channel, contact.identities);
-  if (contact.optOuts.includes(input.channel)) {
-    return { status: 'blocked', reason: `the contact opted out of ${input.channel}`, to };
-  }
+  const context = { ...input.context, contact: { ...asRecord(input.context.contact), id: contact._id, name: contact.name ?? null } };
+
+  const recipient = await recipientOf(deps, input, context, contact);
+  if ('reason' in recipient) return { status: 'failed', reason: recipient.reason, to: null };
+  const { to, optOuts, who } = recipient;
+  if (optOuts.includes(input.channel)) return { status: 'blocked', reason: `${who} opted out of ${input.channel}`, to };
   if (to === null) return { status: 'failed', reason: `the contact has no ${input.channel} address`, to: null };
 
-  const context = { ...input.context, contact: { ...asRecord(input.context.contact), id: contact._id, name: contact.name ?? null } };
   try {
-    const body = await deps.render(input.template, context);
-    const subject = input.subject === undefined ? undefined : await deps.render(input.subject, context);
-    return { status: 'pending', to, body, subject };
+    const body = deps.render(input.template, context);
+    const subject = input.subject === undefined ? undefined : deps.render(input.subject, context);
+    const mediaUrls = (input.mediaUrls ?? []).map((url) => deps.render(url, context).trim()).filter((url) => url !== '');
+    return { status: 'pending', to, body, subject, mediaUrls };
   } catch (error) {
     return { status: 'failed', reason: `the template does not render: ${(error as Error).message}`, to };
   }
+}
+
+type Recipient = { to: string | null; optOuts: readonly string[]; who: string } | { reason: string };
+
+/**
+ * Who the message goes to, and the channels they opted out of. Without `to` it is the journey's
+ * contact. With `to` (staff, say) it is that address, normalised; compliance follows the
+ * recipient, so a known address brings its own contact's opt-outs, the journey contact's included.
+ */
+async function recipientOf(
+  deps: SendMessageDeps,
+  input: SendMessageInput,
+  context: object,
+  contact: { identities: readonly Identity[]; optOuts: readonly string[] },
+): Promise<Recipient> {
+  if (input.to === undefined) {
+    return { to: addressFor(input.channel, contact.identities), optOuts: contact.optOuts, who: 'the contact' };
+  }
+  let identity: Identity;
+  try {
+    identity = normalizeAddress(input.channel, deps.render(input.to, context));
+  } catch (error) {
+    if (error instanceof InvalidAddressError) return { reason: `the "to" address: ${error.message}` };
+    return { reason: `the "to" address does not render: ${(error as Error).message}` };
+  }
+  const known = await deps.store.identities.findById(identityKey(identity)).lean();
+  const owner = known ? await deps.store.contacts.findById(known.contactId).lean() : null;
+  return { to: identity.value, optOuts: owner ? storedContactSchema.parse(owner).optOuts : [], who: `the recipient ${identity.value}` };
 }
 
 function resultOf(entry: Pick<OutboxDoc, 'status' | 'reason' | 'providerMessageId'>, channel: MessageChannel): SendMessageResult {

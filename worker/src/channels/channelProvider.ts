@@ -6,6 +6,8 @@ export interface OutboundMessage {
   to: string;
   body: string;
   subject?: string | undefined;
+  /** Public URLs of media to attach (MMS, WhatsApp media, email attachments); may be empty. */
+  mediaUrls: string[];
   /**
    * One per send node visit. A provider that supports idempotency keys gets it as such, so a
    * retried call after a crash between "provider called" and "outbox marked sent" sends once.

@@ -20,6 +20,7 @@ export function createSandboxProvider(store: Store): ChannelProvider {
             to: message.to,
             body: message.body,
             subject: message.subject ?? null,
+            mediaUrls: message.mediaUrls,
           },
           $setOnInsert: { at: new Date() },
           $inc: { providerCalls: 1 },

@@ -68,7 +68,11 @@ export interface JourneyInput {
   flowId: string;
   flowVersion: number;
   contactId: string;
-  /** The published definition, pinned: a later edit never changes a running journey. */
+  /**
+   * The published definition, pinned: a later edit never changes a running journey. Journeys
+   * started by an earlier release carry the schemaVersion they were started with; the workflow
+   * migrates it forward (`migrateDefinition`) before it runs.
+   */
   definition: FlowDefinition;
   /** The trigger node whose event started this journey, and that event. */
   triggerNodeId: string;

@@ -107,6 +107,7 @@ const sandboxMessageSchema = new Schema(
     to: { type: String, required: true },
     body: { type: String, required: true },
     subject: { type: String, default: null },
+    mediaUrls: { type: [String], default: [] },
     providerCalls: { type: Number, default: 0 },
     at: { type: Date, required: true },
   },

@@ -9,6 +9,11 @@ export function definitionFault(nodeId: string, message: string): ApplicationFai
   return ApplicationFailure.nonRetryable(`flow definition, node "${nodeId}": ${message}`, MALFORMED_DEFINITION);
 }
 
+/** A fault of the definition as a whole (its format), before any node runs. */
+export function definitionFormatFault(message: string): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(`flow definition: ${message}`, MALFORMED_DEFINITION);
+}
+
 /** Runs a pure helper over a node's config, turning its Error into a definition fault. */
 export function guardDefinition<T>(nodeId: string, read: () => T): T {
   try {

@@ -8,6 +8,7 @@ import { indexDefinition, nextNodeId, type DefinitionIndex } from '@threadline/f
 import type { Channel, FlowNode, MessageChannel } from '@threadline/flows/types';
 import { journeySearchAttributeKeys, type InboundEvent, type JourneyInput, type JourneyState, type JourneyStatus, type PendingWait } from '../journeys/contract';
 import { JOURNEY_LOOP, definitionFault } from './journeyFailures';
+import { pinnedDefinition } from './pinnedDefinition';
 
 /** A node entered more often than this fails the journey: the flow loops without end. */
 export const MAX_NODE_VISITS = 1000;
@@ -25,7 +26,11 @@ export interface JourneyContext {
   reply: ReplyContext | null;
   nodes: Record<string, unknown>;
   vars: Record<string, unknown>;
-  journey: { id: string; flowId: string; flowVersion: number };
+  /**
+   * `now` is the workflow's clock as of the node being run (deterministic on replay): Liquid's
+   * "now" and "today" read it, never the machine's clock.
+   */
+  journey: { id: string; flowId: string; flowVersion: number; startedAt: string; now: string };
 }
 
 export class JourneyRun {
@@ -51,7 +56,7 @@ export class JourneyRun {
     const info = workflowInfo();
     this.journeyId = info.workflowId;
     this.firstRunId = info.firstExecutionRunId;
-    this.index = indexDefinition(input.definition);
+    this.index = indexDefinition(pinnedDefinition(input));
     this.seenEventIds.add(input.trigger.eventId);
     this.channels = [...(info.typedSearchAttributes.get(journeySearchAttributeKeys.Channels) ?? [input.trigger.channel])];
     this.context = {
@@ -65,7 +70,13 @@ export class JourneyRun {
       reply: null,
       nodes: {},
       vars: {},
-      journey: { id: this.journeyId, flowId: input.flowId, flowVersion: input.flowVersion },
+      journey: {
+        id: this.journeyId,
+        flowId: input.flowId,
+        flowVersion: input.flowVersion,
+        startedAt: info.startTime.toISOString(),
+        now: new Date().toISOString(),
+      },
     };
   }
 
@@ -113,6 +124,7 @@ export class JourneyRun {
     this.visits.set(nodeId, visit);
     this.path.push(nodeId);
     this.currentNodeId = nodeId;
+    this.context.journey.now = new Date().toISOString();
     return { node, visit };
   }
 

@@ -16,8 +16,12 @@ export type NodeStep = string | null | Promise<string | null>;
 
 export function runNode(node: FlowNode, run: JourneyRun, visit: number): NodeStep {
   switch (node.type) {
-    case 'trigger.missedCall':
     case 'trigger.inboundMessage':
+    case 'trigger.inboundCall':
+    case 'trigger.missedCall':
+    case 'trigger.event':
+    case 'trigger.schedule':
+    case 'trigger.subflow':
       return runTrigger(node, run);
     case 'send':
       return runSend(node, run, visit);
@@ -27,9 +31,37 @@ export function runNode(node: FlowNode, run: JourneyRun, visit: number): NodeSte
       return runSplit(node, run);
     case 'end':
       return runEnd(node, run);
+    // The rest of the catalog runs from issue 6 on. Until then a journey reaching one fails
+    // naming it (non-retryable), rather than retrying a workflow task that can never succeed.
+    case 'waitForEvent':
+    case 'voice.say':
+    case 'voice.play':
+    case 'voice.menu':
+    case 'voice.gather':
+    case 'voice.record':
+    case 'voice.connect':
+    case 'voice.hangup':
+    case 'call.outbound':
+    case 'intent':
+    case 'abSplit':
+    case 'delay':
+    case 'waitUntil':
+    case 'businessHours':
+    case 'setVariables':
+    case 'updateContact':
+    case 'httpRequest':
+    case 'subflow':
+    case 'route':
+    case 'handoff':
+    case 'placeholder':
+      throw notRunYet(node);
     default:
       return unknownNodeType(node);
   }
+}
+
+export function notRunYet(node: FlowNode): Error {
+  return definitionFault(node.id, `node type "${node.type}" is not run by this worker yet`);
 }
 
 /**

@@ -1,11 +1,5 @@
 import { useState } from 'react';
-
-function parse(text: string): string[] {
-  return text
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
+import { joinCommaList, splitCommaList } from './commaList';
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
@@ -16,29 +10,31 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  * its trailing separator on the round trip through the store; it is replaced only when the
  * values change from elsewhere (another node selected, an undo).
  */
-export function CommaSeparatedInput({ values, onChange, testId, placeholder, className }: {
+export function CommaSeparatedInput({ values, onChange, testId, placeholder, className, label }: {
   values: readonly string[];
   className?: string;
   onChange: (values: string[]) => void;
   testId: string;
-  placeholder?: string;
+  placeholder?: string | undefined;
+  label?: string;
 }) {
-  const [text, setText] = useState(values.join(', '));
+  const [text, setText] = useState(joinCommaList(values));
   const [seen, setSeen] = useState(values);
   if (seen !== values) {
     setSeen(values);
-    if (!sameList(values, parse(text))) setText(values.join(', '));
+    if (!sameList(values, splitCommaList(text))) setText(joinCommaList(values));
   }
   return (
     <input
       type="text"
       className={className}
+      aria-label={label}
       value={text}
       placeholder={placeholder}
       data-testid={testId}
       onChange={(event) => {
         setText(event.target.value);
-        onChange(parse(event.target.value));
+        onChange(splitCommaList(event.target.value));
       }}
     />
   );

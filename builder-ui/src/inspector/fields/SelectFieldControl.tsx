@@ -1,13 +1,17 @@
 import { asText, type FieldControlProps } from './fieldProps';
 
-export function SelectFieldControl({ name, value, onChange, options }: FieldControlProps) {
+/** One of the field's options; an optional field also offers "not set", which removes it. */
+export function SelectFieldControl({ name, value, onChange, options, required }: FieldControlProps) {
+  const current = asText(value);
+  const known = options.some((option) => option.value === current);
   return (
     <select
       id={`field-${name}`}
       data-testid={`inspector-field-${name}`}
-      value={asText(value)}
-      onChange={(event) => onChange(event.target.value)}
+      value={current}
+      onChange={(event) => onChange(event.target.value === '' && !required ? undefined : event.target.value)}
     >
+      {required && known ? null : <option value="">{required ? '— choose —' : '— not set —'}</option>}
       {options.map((option) => (
         <option key={option.value} value={option.value}>
           {option.label}

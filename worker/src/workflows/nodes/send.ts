@@ -25,6 +25,10 @@ export async function runSend(node: FlowNodeOf<'send'>, run: JourneyRun, visit: 
         channel,
         template: node.config.template,
         subject: node.config.subject,
+        // Left out when unused, so a send is the same command it was before they existed.
+        // (The WhatsApp template, for outside the 24-hour window, is sent from issue 6 on.)
+        ...(node.config.to === undefined ? {} : { to: node.config.to }),
+        ...(node.config.mediaUrls.length === 0 ? {} : { mediaUrls: [...node.config.mediaUrls] }),
         context: { ...run.context },
       },
     ]);
@@ -33,6 +37,7 @@ export async function runSend(node: FlowNodeOf<'send'>, run: JourneyRun, visit: 
     if (!(error instanceof ActivityFailure)) throw error;
     result = { status: 'failed', channel, reason: error.cause?.message ?? error.message, providerMessageId: null };
   }
-  run.context.nodes[node.id] = result;
+  // `messageId` is the catalog's name for the provider's id (`nodes.<id>.messageId`).
+  run.context.nodes[node.id] = { ...result, messageId: result.providerMessageId };
   return result.status;
 }

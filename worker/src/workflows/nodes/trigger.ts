@@ -1,8 +1,14 @@
-import type { FlowNodeOf } from '@threadline/flows/types';
+import type { FlowNodeOf, NodeType } from '@threadline/flows/types';
 import type { JourneyRun } from '../journeyRun';
 
-/** A trigger has already happened when the journey starts: record the event, go on. */
-export function runTrigger(node: FlowNodeOf<'trigger.missedCall' | 'trigger.inboundMessage'>, run: JourneyRun): string {
+/** Every trigger type: `trigger.inboundMessage`, `trigger.missedCall`, `trigger.event`, … */
+export type TriggerType = Extract<NodeType, `trigger.${string}`>;
+
+/**
+ * A trigger has already happened when the journey starts (whichever of the flow's entries it
+ * was): record the event, go on. Every trigger has the one output `next`.
+ */
+export function runTrigger(node: FlowNodeOf<TriggerType>, run: Pick<JourneyRun, 'context'>): string {
   run.context.nodes[node.id] = { ...run.context.trigger };
   return 'next';
 }
