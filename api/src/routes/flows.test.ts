@@ -174,6 +174,137 @@ describe('flows CRUD', () => {
   });
 });
 
+/** The missed-call flow as issue 4 stored it: schemaVersion 1, before the v2 fields existed. */
+function asSchemaVersion1(definition: FlowDefinition): Record<string, unknown> {
+  const nodes = definition.nodes.map((node) => {
+    const config: Record<string, unknown> = { ...node.config };
+    if (node.type === 'send') {
+      delete config.mediaUrls;
+      delete config.whatsappTemplateVariables;
+    }
+    if (node.type === 'waitForReply') delete config.maxReprompts;
+    if (node.type === 'end') delete config.returns;
+    if (node.type === 'split') config.input = 'nodes.wait_reply.reply.text';
+    return { ...node, config };
+  });
+  return { ...structuredClone(definition), schemaVersion: 1, nodes };
+}
+
+describe('definitions stored by an older release', () => {
+  it('reads a schemaVersion 1 draft back as schemaVersion 2, validates and publishes it', async () => {
+    const v1 = asSchemaVersion1(definitionNamed('stored-v1', 'Stored v1'));
+    await api.store.flows.create({ _id: 'stored-v1', name: 'Stored v1', draftJson: JSON.stringify(v1) });
+
+    const read = await call('GET', '/api/flows/stored-v1');
+    expect(read.status).toBe(200);
+    expect(read.body.flow.draft.schemaVersion).toBe(2);
+    const split = read.body.flow.draft.nodes.find((node: { id: string }) => node.id === 'mentions_pricing');
+    expect(split.config.input).toBe('{{ nodes.wait_reply.reply.text }}');
+    expect(read.body.issues.filter((issue: { severity: string }) => issue.severity === 'error')).toEqual([]);
+
+    const published = await call('POST', '/api/flows/stored-v1/publish');
+    expect(published.status).toBe(201);
+    const version = await call('GET', `/api/flows/stored-v1/versions/${published.body.version}`);
+    expect(version.body.definition.schemaVersion).toBe(2);
+  });
+
+  it('reads a schemaVersion 1 published version back as schemaVersion 2', async () => {
+    const v1 = asSchemaVersion1(definitionNamed('published-v1', 'Published v1'));
+    await api.store.flows.create({ _id: 'published-v1', name: 'Published v1', draftJson: JSON.stringify(v1), publishedVersion: 1 });
+    await api.store.flowVersions.create({
+      _id: 'published-v1@1',
+      flowId: 'published-v1',
+      version: 1,
+      definitionJson: JSON.stringify(v1),
+      publishedAt: new Date(),
+    });
+    const version = await call('GET', '/api/flows/published-v1/versions/1');
+    expect(version.status).toBe(200);
+    expect(version.body.definition).toMatchObject({ schemaVersion: 2, id: 'published-v1' });
+    const send = version.body.definition.nodes.find((node: { id: string }) => node.id === 'text_back');
+    expect(send.config).toMatchObject({ mediaUrls: [], whatsappTemplateVariables: [] });
+  });
+});
+
+describe('subflows, checked against the flows in the database', () => {
+  const child: FlowDefinition = {
+    schemaVersion: 2,
+    id: 'order-status',
+    name: 'Order status',
+    interface: { inputs: [{ name: 'orderId', required: true }], outputs: [{ name: 'status' }] },
+    nodes: [
+      { id: 'start', type: 'trigger.subflow', config: {} },
+      { id: 'done', type: 'end', config: { outcome: 'looked-up', returns: [{ name: 'status', value: 'shipped' }] } },
+    ],
+    edges: [{ from: 'start', output: 'next', to: 'done' }],
+    layout: {},
+  };
+
+  function parent(id: string, flowId: string, inputs: Array<{ name: string; value: string }>): FlowDefinition {
+    return {
+      schemaVersion: 2,
+      id,
+      name: id,
+      nodes: [
+        { id: 'inbound', type: 'trigger.inboundMessage', config: { channels: [] } },
+        { id: 'look_up', type: 'subflow', config: { flowId, version: 'latest', inputs } },
+        { id: 'done', type: 'end', config: { outcome: 'done', returns: [] } },
+      ],
+      edges: [
+        { from: 'inbound', output: 'next', to: 'look_up' },
+        { from: 'look_up', output: 'completed', to: 'done' },
+        { from: 'look_up', output: 'failed', to: 'done' },
+      ],
+      layout: {},
+    };
+  }
+
+  beforeAll(async () => {
+    expect((await call('POST', '/api/flows', { name: child.name, id: child.id, definition: child })).status).toBe(201);
+    expect((await call('POST', `/api/flows/${child.id}/publish`)).status).toBe(201);
+  });
+
+  it('refuses to publish a subflow node pointing at a flow that does not exist, naming the node', async () => {
+    const definition = parent('calls-nothing', 'no-such-flow', []);
+    await call('POST', '/api/flows', { name: definition.name, id: definition.id, definition });
+    const published = await call('POST', '/api/flows/calls-nothing/publish');
+    expect(published.status).toBe(422);
+    expect(published.body.error.issues).toContainEqual(
+      expect.objectContaining({ code: 'subflow-unknown-flow', nodeId: 'look_up', path: 'nodes[look_up].config.flowId' }),
+    );
+    const validated = await call('POST', '/api/flows/calls-nothing/validate');
+    expect(validated.body.issues).toEqual(published.body.error.issues);
+  });
+
+  it('refuses an input the subflow does not declare, and publishes once the inputs match', async () => {
+    const definition = parent('calls-order-status', child.id, [
+      { name: 'orderId', value: '{{ trigger.text }}' },
+      { name: 'colour', value: 'blue' },
+    ]);
+    const created = await call('POST', '/api/flows', { name: definition.name, id: definition.id, definition });
+    expect(created.status).toBe(201);
+    const refused = await call('POST', '/api/flows/calls-order-status/publish');
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.issues).toEqual([
+      expect.objectContaining({ code: 'subflow-undeclared-input', nodeId: 'look_up', path: 'nodes[look_up].config.inputs[1].name' }),
+    ]);
+
+    const fixed = parent('calls-order-status', child.id, [{ name: 'orderId', value: '{{ trigger.text }}' }]);
+    const saved = await call('PUT', '/api/flows/calls-order-status/draft', { definition: fixed });
+    expect(saved.body.issues).toEqual([]);
+    expect((await call('POST', '/api/flows/calls-order-status/publish')).status).toBe(201);
+  });
+
+  it('reports a missing required input when the draft is saved', async () => {
+    const definition = parent('forgets-order-id', child.id, []);
+    await call('POST', '/api/flows', { name: definition.name, id: definition.id });
+    const saved = await call('PUT', '/api/flows/forgets-order-id/draft', { definition });
+    expect(saved.body.issues).toContainEqual(
+      expect.objectContaining({ code: 'subflow-missing-input', nodeId: 'look_up', severity: 'error' }),
+    );
+  });
+});
+
 describe('bad input', () => {
   it('answers a malformed JSON body with a 400 at the body, not a 500', async () => {
     const response = await api.app.inject({

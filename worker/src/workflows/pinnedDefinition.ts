@@ -1,4 +1,4 @@
-import { migrateDefinition } from '../../../flows/src/schema/migrations/migrateDefinition'; // TEMP
+import { migrateDefinition } from '@threadline/flows/runtime';
 import type { FlowDefinition } from '@threadline/flows/types';
 import type { JourneyInput } from '../journeys/contract';
 import { definitionFormatFault } from './journeyFailures';

@@ -119,6 +119,19 @@ describe('runSplit', () => {
     expect(context.nodes.asks_price).toEqual({ value: 'Do you open on Sundays?', output: 'else' });
   });
 
+  it('reads "now" from the journey clock in the context, not from the machine', () => {
+    const node = flowNodeSchema.parse({
+      id: 'after_ten',
+      type: 'split',
+      config: { input: '{{ "now" | date: "%H:%M" }}', conditions: [{ output: 'late', operator: 'afterTime', values: ['10:00'] }] },
+    });
+    if (node.type !== 'split') throw new Error('not a split');
+    const context = journeyContext();
+
+    expect(runSplit(node, { context })).toBe('late');
+    expect(context.nodes.after_ten).toEqual({ value: '10:02', output: 'late' });
+  });
+
   it('fails the journey naming the split when its template does not render', () => {
     const node = split('{{ reply.text | no_such_filter }}', ['price']);
     if (node.type !== 'split') throw new Error('not a split');

@@ -29,7 +29,9 @@ export function migrateDefinition(input: unknown): MigrationResult {
     };
   }
   if (version === CURRENT_SCHEMA_VERSION) return { ok: true, input };
-  let definition = structuredClone(input) as Record<string, unknown>;
+  // The steps build new objects and never change their input in place, so no copy is needed
+  // (and structuredClone does not exist inside Temporal's workflow sandbox, which runs this).
+  let definition = input as Record<string, unknown>;
   for (let from = version; from < CURRENT_SCHEMA_VERSION; from += 1) {
     const step = MIGRATIONS[from - 1];
     if (step === undefined) return { ok: false, message: `no migration from schemaVersion ${from}` };
