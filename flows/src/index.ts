@@ -38,7 +38,13 @@ export { definitionToCanvas, flowMetaOf } from './compiler/definitionToCanvas';
 export { canvasEdgeId } from './compiler/canvasEdgeId';
 export { canonicalFlowJson } from './compiler/canonicalFlowJson';
 
-export { validateFlow, isPublishable } from './validation/validateFlow';
+export {
+  validateFlow,
+  isPublishable,
+  type ResolveFlow,
+  type ResolvedSubflow,
+  type ValidateFlowOptions,
+} from './validation/validateFlow';
 export { VALIDATION_CODES, type ValidationCode } from './validation/issueCodes';
 
 export {

@@ -1,10 +1,6 @@
-import { flowInterfaceSchema, validateFlow } from '@threadline/flows';
+import { flowInterfaceSchema, validateFlow, type ResolveFlow, type ResolvedSubflow } from '@threadline/flows';
 import type { FlowDefinition, FlowInterface, ValidationIssue } from '@threadline/flows/types';
 import type { Store } from '@threadline/worker/store';
-
-/** validateFlow's lookup of the flows `subflow` nodes run (its ResolveFlow option). */
-type ResolveFlow = NonNullable<NonNullable<Parameters<typeof validateFlow>[1]>['resolveFlow']>;
-type ResolvedSubflow = NonNullable<ReturnType<ResolveFlow>>;
 
 /**
  * Validates a definition as the API must: with every rule the CLI checks offline, plus the
