@@ -7,10 +7,16 @@ export const catalogEntries = Object.values(nodeCatalog);
 export type CatalogEntry = (typeof catalogEntries)[number];
 export type NodeGroup = CatalogEntry['group'];
 
-/** Palette sections in the catalog's group order, each with its node types in catalog order. */
+/**
+ * Palette sections in the catalog's group order, each with its node types in catalog order;
+ * types an admin does not add by hand (the importer's placeholder) are left out.
+ */
 export function paletteGroups(): Array<{ group: NodeGroup; entries: CatalogEntry[] }> {
   return NODE_GROUPS
-    .map((group) => ({ group, entries: catalogEntries.filter((entry) => entry.group === group) }))
+    .map((group) => ({
+      group,
+      entries: catalogEntries.filter((entry) => entry.group === group && entry.inPalette !== false),
+    }))
     .filter(({ entries }) => entries.length > 0);
 }
 

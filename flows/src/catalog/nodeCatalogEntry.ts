@@ -96,6 +96,11 @@ export interface NodeCatalogEntry<T extends NodeType> {
    * trigger's state is "noCall" unless it says otherwise); other outputs keep the incoming state.
    */
   call: { required: boolean; after?: Readonly<Record<string, CallState>> };
+  /**
+   * False for nodes an admin does not add by hand (the importer's placeholder): they can be
+   * opened and edited on the canvas but are not offered in the palette. Absent means true.
+   */
+  inPalette?: false;
   /** The variables it sets (`vars.<name>`), for the reference check. */
   setsVariables: (config: NodeConfigs[T]) => readonly string[];
 }

@@ -22,6 +22,7 @@ export const placeholder: NodeCatalogEntry<'placeholder'> = {
   type: 'placeholder',
   title: 'Placeholder',
   group: 'flow',
+  inPalette: false,
   icon: 'construction',
   description: 'Stands in for a step an import could not map, keeping the original; replace it before publishing.',
   configSchema,
