@@ -1,13 +1,8 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
 import { api } from '../support/api';
 import { builderPage } from './builderPage';
-import { launchChromium } from './chromium';
-
-const artifacts = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
+import { artifacts, freshPagePerTest } from './freshPagePerTest';
 
 interface FlowResponse {
   flow: {
@@ -23,32 +18,10 @@ interface FlowResponse {
 
 describe('the builder, in Chromium against the real API', () => {
   const apiUrl = inject('apiUrl');
-  let browser: Browser;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    await mkdir(artifacts, { recursive: true });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-  });
-
-  afterEach(async () => {
-    await page.close();
-    // An uncaught error in the page is a bug in the builder even when the steps went through.
-    expect(pageErrors).toEqual([]);
-  });
+  const currentPage = freshPagePerTest();
 
   it('builds a flow by drag and drop, saves it, and the API returns what was drawn', async () => {
+    const page = currentPage();
     const ui = builderPage(page);
     await page.goto(apiUrl);
     await ui.byTestId('new-flow-name').fill(`Drawn in the browser ${Date.now()}`);
@@ -106,6 +79,7 @@ describe('the builder, in Chromium against the real API', () => {
   });
 
   it('refuses to publish a flow with errors, then publishes it once they are fixed', async () => {
+    const page = currentPage();
     const ui = builderPage(page);
     const created = await api<{ flow: { id: string } }>(apiUrl, 'POST', '/api/flows', { name: `Publish me ${Date.now()}` });
     expect(created.status).toBe(201);
@@ -135,6 +109,7 @@ describe('the builder, in Chromium against the real API', () => {
   });
 
   it('opens a flow stored through the API on the canvas, wired as it was saved', async () => {
+    const page = currentPage();
     const ui = builderPage(page);
     const definition = {
       schemaVersion: 1,

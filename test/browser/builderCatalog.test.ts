@@ -1,13 +1,8 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
 import { api } from '../support/api';
 import { builderPage } from './builderPage';
-import { launchChromium } from './chromium';
-
-const artifacts = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
+import { artifacts, freshPagePerTest } from './freshPagePerTest';
 
 interface SavedFlow {
   flow: { draft: { nodes: Array<{ id: string; type: string; config: Record<string, unknown> }> } };
@@ -30,31 +25,10 @@ const drops: Array<{ type: string; id: string; at: { x: number; y: number } }> =
 
 describe('the whole node catalog in the builder, in Chromium against the real API', () => {
   const apiUrl = inject('apiUrl');
-  let browser: Browser;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    await mkdir(artifacts, { recursive: true });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-  });
-
-  afterEach(async () => {
-    await page.close();
-    expect(pageErrors).toEqual([]);
-  });
+  const currentPage = freshPagePerTest();
 
   it('adds a node of every group, edits a field of every new kind, previews a template and saves the draft', async () => {
+    const page = currentPage();
     const ui = builderPage(page);
     const created = await api<{ flow: { id: string } }>(apiUrl, 'POST', '/api/flows', { name: `Every kind ${Date.now()}` });
     expect(created.status).toBe(201);
@@ -172,6 +146,7 @@ describe('the whole node catalog in the builder, in Chromium against the real AP
   });
 
   it('marks an imported stand-in as needing attention, with its exits, and its validation issue on the node', async () => {
+    const page = currentPage();
     const ui = builderPage(page);
     const definition = {
       schemaVersion: 2,
