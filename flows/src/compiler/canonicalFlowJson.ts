@@ -1,7 +1,7 @@
 import { isNodeType, nodeCatalog } from '../catalog';
 import { flowInterfaceSchema, flowSettingsSchema } from '../schema/flowInterfaceSchema';
 import type { FlowDefinition, FlowEdge, FlowNode, NodeType } from '../types';
-import { canonicalValueBySchema, compareText } from './canonicalValueBySchema';
+import { canonicalPlanOf, canonicalValueByPlan, compareText, type CanonicalPlan } from './canonicalValueBySchema';
 
 /*
  * A flow lives in git, so its JSON must not churn: the same definition always prints the same
@@ -18,18 +18,11 @@ export function canonicalFlowJson(definition: FlowDefinition): string {
     id: definition.id,
     name: definition.name,
     description: definition.description,
-    interface: canonicalValueBySchema(definition.interface, [flowInterfaceSchema]),
-    settings: canonicalValueBySchema(definition.settings, [flowSettingsSchema]),
+    interface: canonicalValueByPlan(definition.interface, canonicalPlanOf([flowInterfaceSchema])),
+    settings: canonicalValueByPlan(definition.settings, canonicalPlanOf([flowSettingsSchema])),
     nodes: definition.nodes.map(canonicalNode),
     edges: [...definition.edges].sort(compareEdges).map(canonicalEdge),
-    layout: Object.fromEntries(
-      Object.keys(definition.layout)
-        .sort(compareText)
-        .flatMap((nodeId) => {
-          const position = definition.layout[nodeId];
-          return position === undefined ? [] : [[nodeId, { x: position.x, y: position.y }]];
-        }),
-    ),
+    layout: canonicalLayout(definition.layout),
   };
   // JSON.stringify drops the undefined optionals, so absent and undefined print the same.
   return `${JSON.stringify(canonical, null, 2)}\n`;
@@ -42,27 +35,34 @@ function canonicalNode(node: FlowNode) {
 function canonicalConfig(node: FlowNode): unknown {
   // A draft may hold a type the catalog does not know; its config keys are simply sorted.
   const type: string = node.type;
-  if (!isNodeType(type)) return canonicalValueBySchema(node.config, []);
-  const { fieldNames, configSchema } = configOrderOf(type);
-  return canonicalValueBySchema(node.config, [configSchema], fieldNames);
-}
-
-interface ConfigOrder {
-  fieldNames: readonly string[];
-  configSchema: Parameters<typeof canonicalValueBySchema>[1][number];
+  return canonicalValueByPlan(node.config, isNodeType(type) ? configPlanOf(type) : canonicalPlanOf([]));
 }
 
 /** Worked out once per type: a big flow has thousands of nodes of a few types. */
-const configOrders = new Map<NodeType, ConfigOrder>();
+const configPlans = new Map<NodeType, CanonicalPlan>();
 
-function configOrderOf(type: NodeType): ConfigOrder {
-  let order = configOrders.get(type);
-  if (order === undefined) {
+/** A config's order: the catalog's `fields` first, then the rest of its schema's shape. */
+function configPlanOf(type: NodeType): CanonicalPlan {
+  let plan = configPlans.get(type);
+  if (plan === undefined) {
     const entry = nodeCatalog[type];
-    order = { fieldNames: entry.fields.map((field) => field.name), configSchema: entry.configSchema };
-    configOrders.set(type, order);
+    plan = canonicalPlanOf([entry.configSchema], entry.fields.map((field) => field.name));
+    configPlans.set(type, plan);
   }
-  return order;
+  return plan;
+}
+
+function canonicalLayout(layout: FlowDefinition['layout']): FlowDefinition['layout'] {
+  const canonical: FlowDefinition['layout'] = {};
+  for (const nodeId of Object.keys(layout).sort(compareText)) {
+    const position = layout[nodeId];
+    if (position === undefined) continue;
+    // As with configs, a node id "__proto__" must stay a key.
+    const value = { x: position.x, y: position.y };
+    if (nodeId === '__proto__') Object.defineProperty(canonical, nodeId, { value, enumerable: true, writable: true, configurable: true });
+    else canonical[nodeId] = value;
+  }
+  return canonical;
 }
 
 function canonicalEdge(edge: FlowEdge): FlowEdge {

@@ -19,19 +19,29 @@ export function canonicalValueBySchema(
   schemas: readonly Schema[],
   leadingKeys: readonly string[] = NO_KEYS,
 ): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  const plan = planOf(schemas, leadingKeys);
-  if (plan.freeForm) return value;
+  return canonicalValueByPlan(value, canonicalPlanOf(schemas, leadingKeys));
+}
+
+/**
+ * `value` in the canonical order of `plan` (from canonicalPlanOf): the walk itself, with every
+ * decision about the schemas already taken in the plan, so a flow of thousands of nodes costs
+ * little more than a copy.
+ */
+export function canonicalValueByPlan(value: unknown, plan: CanonicalPlan): unknown {
+  if (typeof value !== 'object' || value === null || plan.freeForm) return value;
   if (Array.isArray(value)) {
-    return value.map((item: unknown, index) => canonicalValueBySchema(item, plan.elementSchemas(index)));
+    const items: unknown[] = new Array<unknown>(value.length);
+    for (let index = 0; index < value.length; index += 1) items[index] = canonicalValueByPlan(value[index], plan.element(index));
+    return items;
   }
   const record = value as Record<string, unknown>;
   const present = Object.keys(record);
-  const keys = plan.knownKeys.filter((key) => Object.hasOwn(record, key));
-  if (keys.length < present.length) keys.push(...present.filter((key) => !plan.childSchemas.has(key)).sort(compareText));
+  const keys: string[] = [];
+  for (const key of plan.knownKeys) if (Object.hasOwn(record, key)) keys.push(key);
+  if (keys.length < present.length) keys.push(...present.filter((key) => !plan.knows(key)).sort(compareText));
   const canonical: Record<string, unknown> = {};
   for (const key of keys) {
-    const child = canonicalValueBySchema(record[key], plan.childSchemas.get(key) ?? plan.otherKeySchemas);
+    const child = canonicalValueByPlan(record[key], plan.child(key));
     // A key named "__proto__" (it is valid JSON) must stay a key, not set the prototype.
     if (key === '__proto__') Object.defineProperty(canonical, key, { value: child, enumerable: true, writable: true, configurable: true });
     else canonical[key] = child;
@@ -41,23 +51,94 @@ export function canonicalValueBySchema(
 
 const NO_KEYS: readonly string[] = [];
 
-/** What the schemas say about a value, worked out once per schema (and leading keys). */
-interface Plan {
-  freeForm: boolean;
+/**
+ * What the schemas say about a value, worked out once: whether it is free-form JSON, its keys'
+ * order, and the plans of its children, each built the first time a value needs it and then
+ * kept (recursive schemas such as z.json() unfold only as deep as some value goes).
+ */
+export class CanonicalPlan {
+  readonly freeForm: boolean;
   /** Object keys in canonical order: leading keys, then each object schema's shape order. */
-  knownKeys: readonly string[];
-  childSchemas: ReadonlyMap<string, readonly Schema[]>;
+  readonly knownKeys: readonly string[];
+  private readonly childSchemas: ReadonlyMap<string, readonly Schema[]>;
   /** For keys no shape names: record values and catchalls. */
-  otherKeySchemas: readonly Schema[];
-  elementSchemas: (index: number) => readonly Schema[];
+  private readonly otherKeySchemas: readonly Schema[];
+  private readonly leaves: readonly Schema[];
+  /** Arrays share one element plan; only tuples differ by position. */
+  private readonly byPosition: boolean;
+  private readonly childPlans = new Map<string, CanonicalPlan>();
+  private readonly elementPlans = new Map<number, CanonicalPlan>();
+  private otherKeyPlan: CanonicalPlan | undefined;
+
+  constructor(schemas: readonly Schema[], leadingKeys: readonly string[]) {
+    this.leaves = [...new Set(schemas.flatMap(leavesOf))];
+    const childSchemas = new Map<string, Schema[]>(leadingKeys.map((key) => [key, []]));
+    const otherKeySchemas: Schema[] = [];
+    for (const leaf of this.leaves) {
+      const def = defOf(leaf);
+      if (def.type === 'object') {
+        for (const [key, child] of Object.entries(def.shape)) {
+          const list = childSchemas.get(key);
+          if (list === undefined) childSchemas.set(key, [child]);
+          else list.push(child);
+        }
+        if (def.catchall !== undefined) otherKeySchemas.push(def.catchall);
+      } else if (def.type === 'record') {
+        otherKeySchemas.push(def.valueType);
+      }
+    }
+    this.freeForm = isFreeForm(this.leaves);
+    this.knownKeys = [...childSchemas.keys()];
+    this.childSchemas = childSchemas;
+    this.otherKeySchemas = otherKeySchemas;
+    this.byPosition = this.leaves.some((leaf) => defOf(leaf).type === 'tuple');
+  }
+
+  /** True when some schema (or the leading keys) names `key`; other keys follow, sorted. */
+  knows(key: string): boolean {
+    return this.childSchemas.has(key);
+  }
+
+  child(key: string): CanonicalPlan {
+    let plan = this.childPlans.get(key);
+    if (plan === undefined) {
+      const schemas = this.childSchemas.get(key);
+      if (schemas === undefined) {
+        this.otherKeyPlan ??= canonicalPlanOf(this.otherKeySchemas, NO_KEYS);
+        plan = this.otherKeyPlan;
+      } else {
+        plan = canonicalPlanOf(schemas, NO_KEYS);
+      }
+      this.childPlans.set(key, plan);
+    }
+    return plan;
+  }
+
+  element(index: number): CanonicalPlan {
+    const key = this.byPosition ? index : -1;
+    let plan = this.elementPlans.get(key);
+    if (plan === undefined) {
+      plan = canonicalPlanOf(elementSchemas(this.leaves, index), NO_KEYS);
+      this.elementPlans.set(key, plan);
+    }
+    return plan;
+  }
 }
 
 /** Schemas are immutable, and a big flow walks the same few thousands of times. */
-const planCache = new WeakMap<Schema, WeakMap<readonly string[], Plan>>();
+const planCache = new WeakMap<Schema, WeakMap<readonly string[], CanonicalPlan>>();
 
-function planOf(schemas: readonly Schema[], leadingKeys: readonly string[]): Plan {
+/** Keys sorted all the way down: a draft's unknown node type. */
+let unschematicPlan: CanonicalPlan | undefined;
+
+/** The plan of values checked by any of `schemas`, shared when it is one schema (the usual case). */
+export function canonicalPlanOf(schemas: readonly Schema[], leadingKeys: readonly string[] = NO_KEYS): CanonicalPlan {
+  if (schemas.length === 0 && leadingKeys.length === 0) {
+    unschematicPlan ??= new CanonicalPlan([], NO_KEYS);
+    return unschematicPlan;
+  }
   const only = schemas.length === 1 ? schemas[0] : undefined;
-  if (only === undefined) return buildPlan(schemas, leadingKeys);
+  if (only === undefined) return new CanonicalPlan(schemas, leadingKeys);
   let byKeys = planCache.get(only);
   if (byKeys === undefined) {
     byKeys = new WeakMap();
@@ -65,47 +146,10 @@ function planOf(schemas: readonly Schema[], leadingKeys: readonly string[]): Pla
   }
   let plan = byKeys.get(leadingKeys);
   if (plan === undefined) {
-    plan = buildPlan(schemas, leadingKeys);
+    plan = new CanonicalPlan(schemas, leadingKeys);
     byKeys.set(leadingKeys, plan);
   }
   return plan;
-}
-
-function buildPlan(schemas: readonly Schema[], leadingKeys: readonly string[]): Plan {
-  const leaves = [...new Set(schemas.flatMap(leavesOf))];
-  const childSchemas = new Map<string, Schema[]>(leadingKeys.map((key) => [key, []]));
-  const otherKeySchemas: Schema[] = [];
-  for (const leaf of leaves) {
-    const def = defOf(leaf);
-    if (def.type === 'object') {
-      for (const [key, child] of Object.entries(def.shape)) {
-        const list = childSchemas.get(key);
-        if (list === undefined) childSchemas.set(key, [child]);
-        else list.push(child);
-      }
-      if (def.catchall !== undefined) otherKeySchemas.push(def.catchall);
-    } else if (def.type === 'record') {
-      otherKeySchemas.push(def.valueType);
-    }
-  }
-  const elementCache = new Map<number, Schema[]>();
-  // Arrays share one element schema; only tuples differ by position.
-  const byPosition = leaves.some((leaf) => defOf(leaf).type === 'tuple');
-  return {
-    freeForm: isFreeForm(leaves),
-    knownKeys: [...childSchemas.keys()],
-    childSchemas,
-    otherKeySchemas,
-    elementSchemas: (index) => {
-      const key = byPosition ? index : -1;
-      let elements = elementCache.get(key);
-      if (elements === undefined) {
-        elements = elementSchemas(leaves, index);
-        elementCache.set(key, elements);
-      }
-      return elements;
-    },
-  };
 }
 
 function elementSchemas(leaves: readonly Schema[], index: number): Schema[] {

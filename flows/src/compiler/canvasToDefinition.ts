@@ -8,6 +8,7 @@ import {
   type FlowSettings,
   type NodePosition,
 } from '../types';
+import { cloneJsonValue } from './cloneJsonValue';
 
 /** What the canvas does not hold: the flow's identity, prose, interface and settings. */
 export interface FlowMeta {
@@ -34,8 +35,8 @@ export function canvasToDefinition(graph: CanvasGraph, meta: FlowMeta): FlowDefi
     id: meta.id,
     name: meta.name,
     ...(meta.description === undefined ? {} : { description: meta.description }),
-    ...(meta.interface === undefined ? {} : { interface: structuredClone(meta.interface) }),
-    ...(meta.settings === undefined ? {} : { settings: structuredClone(meta.settings) }),
+    ...(meta.interface === undefined ? {} : { interface: cloneJsonValue(meta.interface) }),
+    ...(meta.settings === undefined ? {} : { settings: cloneJsonValue(meta.settings) }),
     nodes: graph.nodes.map(toFlowNode),
     edges: graph.edges.map((edge) => ({ from: edge.source, output: edge.sourceHandle, to: edge.target })),
     layout,
@@ -50,6 +51,6 @@ function toFlowNode(node: CanvasNode): FlowNode {
     id: node.id,
     type: node.type,
     ...(label === undefined ? {} : { label }),
-    config: structuredClone(config),
+    config: cloneJsonValue(config),
   } as FlowNode;
 }

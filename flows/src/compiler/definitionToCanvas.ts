@@ -1,5 +1,6 @@
 import type { CanvasGraph, FlowDefinition } from '../types';
 import { canvasEdgeId } from './canvasEdgeId';
+import { cloneJsonValue } from './cloneJsonValue';
 import type { FlowMeta } from './canvasToDefinition';
 
 /** Where a node without a layout entry lands (a hand-written definition may leave layout out). */
@@ -16,7 +17,7 @@ export function definitionToCanvas(definition: FlowDefinition): CanvasGraph {
         position: { x: position.x, y: position.y },
         data: {
           ...(node.label === undefined ? {} : { label: node.label }),
-          config: structuredClone(node.config),
+          config: cloneJsonValue(node.config),
         },
       };
     }),
@@ -36,7 +37,7 @@ export function flowMetaOf(definition: FlowDefinition): FlowMeta {
     id: definition.id,
     name: definition.name,
     ...(definition.description === undefined ? {} : { description: definition.description }),
-    ...(definition.interface === undefined ? {} : { interface: structuredClone(definition.interface) }),
-    ...(definition.settings === undefined ? {} : { settings: structuredClone(definition.settings) }),
+    ...(definition.interface === undefined ? {} : { interface: cloneJsonValue(definition.interface) }),
+    ...(definition.settings === undefined ? {} : { settings: cloneJsonValue(definition.settings) }),
   };
 }

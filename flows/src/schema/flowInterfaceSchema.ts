@@ -44,11 +44,24 @@ export const flowSettingsSchema = z.strictObject({
 
 true satisfies MutuallyAssignable<z.infer<typeof flowSettingsSchema>, FlowSettings>;
 
+/*
+ * Building an Intl.DateTimeFormat costs about a millisecond, on every parse of every flow; the
+ * answer for a name never changes. Bounded, since the API parses whatever anyone sends.
+ */
+const timeZoneAnswers = new Map<string, boolean>();
+const MAX_REMEMBERED_ZONES = 1_000;
+
 function isTimeZone(zone: string): boolean {
+  const known = timeZoneAnswers.get(zone);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (timeZoneAnswers.size >= MAX_REMEMBERED_ZONES) timeZoneAnswers.clear();
+  timeZoneAnswers.set(zone, valid);
+  return valid;
 }

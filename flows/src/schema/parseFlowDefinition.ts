@@ -3,6 +3,7 @@ import type { FlowDefinition, ValidationIssue } from '../types';
 import { flowDefinitionSchema } from './flowDefinitionSchema';
 import { flowDraftSchema } from './flowDraftSchema';
 import { migrateDefinition } from './migrations/migrateDefinition';
+import { rememberParsedNodes } from './parsedNodes';
 import { zodIssuesToValidationIssues } from './zodIssuesToValidationIssues';
 
 export type ParseFlowDefinitionResult =
@@ -17,10 +18,14 @@ export type ParseFlowDefinitionResult =
 /**
  * Checks that `input` has the shape of a flow definition (every config against its node type),
  * migrating an older schemaVersion forward first. It does not judge the graph; run validateFlow
- * on the result for that. It never throws, whatever the input.
+ * on the result for that: it does not check the configs a second time (see parsedNodes.ts), so
+ * treat the result as a value — copy it before editing a config in place. It never throws,
+ * whatever the input.
  */
 export function parseFlowDefinition(input: unknown): ParseFlowDefinitionResult {
-  return parseWith(flowDefinitionSchema, input);
+  const result = parseWith(flowDefinitionSchema, input);
+  if (result.ok) rememberParsedNodes(result.definition.nodes);
+  return result;
 }
 
 /**

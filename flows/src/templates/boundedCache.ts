@@ -1,11 +1,17 @@
 /**
  * A map that keeps at most `capacity` entries, dropping the least recently used: the parse and
  * analysis caches of a long-lived worker or API stay flat however many flows pass through.
+ * With `maxKeyLength`, it also keeps the total length of its keys (the templates) under that,
+ * so a few huge templates cannot hold a cache sized for ordinary ones far past its memory.
  */
 export class BoundedCache<V> {
   private readonly entries = new Map<string, V>();
+  private keyLength = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly maxKeyLength = Number.POSITIVE_INFINITY,
+  ) {}
 
   get(key: string): V | undefined {
     const value = this.entries.get(key);
@@ -18,11 +24,15 @@ export class BoundedCache<V> {
   }
 
   set(key: string, value: V): void {
-    this.entries.delete(key);
+    if (key.length > this.maxKeyLength) return;
+    if (this.entries.delete(key)) this.keyLength -= key.length;
     this.entries.set(key, value);
-    if (this.entries.size > this.capacity) {
+    this.keyLength += key.length;
+    while (this.entries.size > this.capacity || this.keyLength > this.maxKeyLength) {
       const oldest = this.entries.keys().next();
-      if (oldest.done !== true) this.entries.delete(oldest.value);
+      if (oldest.done === true) break;
+      this.entries.delete(oldest.value);
+      this.keyLength -= oldest.value.length;
     }
   }
 

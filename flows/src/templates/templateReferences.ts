@@ -1,19 +1,10 @@
-import type { Variable } from 'liquidjs';
-import { liquidEngine } from './liquidEngine';
 import { BoundedCache } from './boundedCache';
-import { isPlainText, parseTemplate } from './parseTemplate';
-import { readableLiquidError } from './readableLiquidError';
+import { liquidTemplateReferences, type TemplateReferencesResult } from './liquidTemplateReferences';
+import { scanOutputReferences } from './outputReferenceScanner';
+import { isPlainText } from './parseTemplate';
 
-/** A path a template reads from the journey context, e.g. ['nodes', 'wait_reply', 'reply', 'text']. */
-export interface TemplateReference {
-  segments: Array<string | number>;
-  /** The path as Liquid writes it, e.g. `nodes["wait-1"].reply.text`, for messages. */
-  text: string;
-}
-
-export type TemplateReferencesResult =
-  | { ok: true; references: TemplateReference[] }
-  | { ok: false; message: string };
+export { pathText, type TemplateReference } from './templatePath';
+export type { TemplateReferencesResult } from './liquidTemplateReferences';
 
 /**
  * The context paths a template reads, by liquidjs's static analysis: names the template itself
@@ -24,21 +15,27 @@ export type TemplateReferencesResult =
  * (`vars.items`), and the index variable is a reference of its own. A template that does not
  * parse gives `ok: false` with liquidjs's message and its line and column. The result is
  * shared and frozen: copy it before changing it.
+ *
+ * Text with plain output tags (most templates) is read by a small scanner that gives the same
+ * answer as liquidjs far faster; everything else goes through liquidjs.
  */
 export function templateReferences(template: string): TemplateReferencesResult {
   if (isPlainText(template)) return { ok: true, references: [] };
   const cached = analysed.get(template);
   if (cached !== undefined) return cached;
-  const result = deepFreeze(analyse(template));
+  const scanned = scanOutputReferences(template);
+  const result = deepFreeze(scanned === undefined ? liquidTemplateReferences(template) : { ok: true as const, references: scanned });
   analysed.set(template, result);
   return result;
 }
 
 /**
- * Validation asks about the same templates on every edit; the analysis costs as much as the
- * parse. Results are shared between callers, hence frozen.
+ * Validation asks about the same templates on every edit. Sized so that every template of a
+ * 5,000-node flow (a few thousand distinct ones) stays cached across validations, with room for
+ * other flows: 20,000 results, and at most 4 million characters of templates in all (a few MB),
+ * whatever their length. Results are shared between callers, hence frozen.
  */
-const analysed = new BoundedCache<TemplateReferencesResult>(2_000);
+const analysed = new BoundedCache<TemplateReferencesResult>(20_000, 4_000_000);
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -46,45 +43,4 @@ function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
-}
-
-function analyse(template: string): TemplateReferencesResult {
-  let globals: Variable[];
-  try {
-    const analysis = liquidEngine.analyzeSync(parseTemplate(template), { partials: false });
-    globals = Object.values(analysis.globals).flat();
-  } catch (error) {
-    return { ok: false, message: readableLiquidError(error) };
-  }
-  // The analysis groups by root name; reading order is what a person expects in a report.
-  globals.sort((a, b) => a.location.row - b.location.row || a.location.col - b.location.col);
-  const references = new Map<string, TemplateReference>();
-  for (const variable of globals) {
-    const segments = literalSegments(variable);
-    const text = pathText(segments);
-    if (segments.length > 0 && !references.has(text)) references.set(text, { segments, text });
-  }
-  return { ok: true, references: [...references.values()] };
-}
-
-function literalSegments(variable: Variable): Array<string | number> {
-  const segments: Array<string | number> = [];
-  for (const segment of variable.segments) {
-    if (typeof segment !== 'string' && typeof segment !== 'number') break;
-    segments.push(segment);
-  }
-  return segments;
-}
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** `contact.firstName`, `vars.items[0]`, `nodes["wait-1"].reply`. */
-export function pathText(segments: ReadonlyArray<string | number>): string {
-  return segments
-    .map((segment, index) => {
-      if (typeof segment === 'number') return `[${segment}]`;
-      if (IDENTIFIER.test(segment)) return index === 0 ? segment : `.${segment}`;
-      return `[${JSON.stringify(segment)}]`;
-    })
-    .join('');
 }

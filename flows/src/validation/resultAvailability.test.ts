@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FlowEdge } from '../types';
 import { buildFlowGraph } from './flowGraph';
-import { resultAvailability } from './resultAvailability';
+import { resultAvailability, type ResultOutputSets } from './resultAvailability';
 
 const edge = (from: string, output: string, to: string): FlowEdge => ({ from, output, to });
 
@@ -69,5 +70,36 @@ describe('resultAvailability', () => {
     );
     expect(availability.isProducedOnEveryPath('ask', ['replied'], 'done')).toBe(true);
     expect(availability.isProducedOnEveryPath('check', '*', 'ask')).toBe(false);
+  });
+
+  it('answers results on several outputs through merged vertices exactly as a search of the graph does', () => {
+    const outputs = ['a', 'b', 'c', 'd'] as const;
+    const graphArbitrary = fc.integer({ min: 2, max: 9 }).chain((count) => {
+      const ids = Array.from({ length: count }, (_, index) => `n${index}`);
+      return fc.record({
+        ids: fc.constant(ids),
+        triggers: fc.subarray(ids, { minLength: 1 }),
+        edges: fc.array(fc.tuple(fc.constantFrom(...ids), fc.constantFrom(...outputs), fc.constantFrom(...ids)), { maxLength: count * 3 }),
+      });
+    });
+    // Overlapping sets on purpose: the second is left to the search.
+    const sets: ResultOutputSets = () => [['a', 'b'], ['b', 'c'], ['c', 'd', 'a']];
+    fc.assert(
+      fc.property(graphArbitrary, ({ ids, triggers, edges }) => {
+        const graph = buildFlowGraph(ids, triggers, edges.map(([from, output, to]) => edge(from, output, to)));
+        const merged = resultAvailability(graph, sets);
+        const searched = resultAvailability(graph);
+        for (const producer of ids) {
+          for (const reader of ids) {
+            for (const on of [['a', 'b'], ['b', 'c'], ['c', 'd', 'a'], ['a'], ['b', 'd']]) {
+              expect(merged.isProducedOnEveryPath(producer, on, reader), `${producer} ${on.join('|')} → ${reader}`).toBe(
+                searched.isProducedOnEveryPath(producer, on, reader),
+              );
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

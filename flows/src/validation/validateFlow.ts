@@ -1,4 +1,5 @@
 import type { FlowDefinition, ValidationIssue } from '../types';
+import { catalogResultOutputSets } from './catalogResultOutputSets';
 import { checkCallState } from './checkCallState';
 import { checkCycles } from './checkCycles';
 import { checkDefinitionShape } from './checkDefinitionShape';
@@ -57,7 +58,7 @@ export function validateFlow(definition: FlowDefinition, options: ValidateFlowOp
     ...checkReachability(byId, traversable),
     ...checkPlaceholders(byId),
     ...checkCallState(byId, traversable),
-    ...checkTemplates(byId, resultAvailability(graph)),
+    ...checkTemplates(byId, resultAvailability(graph, catalogResultOutputSets(byId))),
     ...checkLiteralSecrets(byId),
     ...checkReturns(byId, definition.interface),
     ...(options.resolveFlow === undefined ? [] : checkSubflowCalls(byId, options.resolveFlow)),
