@@ -19,8 +19,8 @@ function escapeRegExp(text: string): string {
 
 /**
  * True when the case-insensitive regular expression `pattern` finds a match in `text`. A pattern
- * that is not a valid regular expression matches nothing (validation reports it as
- * invalid-regex; a running journey must not fail on it).
+ * that is not a valid regular expression matches nothing (the split's schema refuses a literal
+ * one; one rendered from a template is known only at run time, and a journey must not fail on it).
  */
 export function matchesPattern(text: string, pattern: string): boolean {
   let expression: RegExp;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { missedCallTextBack } from '../../library/missedCallTextBack';
 import { flowDefinitionJsonSchema } from './flowDefinitionJsonSchema';
+import { VALIDATION_CODES } from '../validation/issueCodes';
 import { parseFlowDefinition, parseFlowDraft } from './parseFlowDefinition';
 
 /** The library flow as plain JSON, with `change` applied to a copy: the shape of API input. */
@@ -107,6 +108,7 @@ describe('parseFlowDefinition', () => {
         message: 'schemaVersion 3 was written by a newer Threadline; this one reads up to 2',
       },
     ]);
+    expect(VALIDATION_CODES).toContain('unsupported-schema-version');
   });
 
   it('points at the edge and the layout entry at fault', () => {

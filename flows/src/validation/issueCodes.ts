@@ -26,9 +26,8 @@ export const VALIDATION_CODES = [
   'subflow-missing-input',
   'return-undeclared-output',
   'placeholder-node',
-  // Listed by the design; today a split's literal regex that does not compile is refused by the
-  // split's config schema (invalid-config on the value), and a templated one is known only at run time.
-  'invalid-regex',
+  // From parseFlowDefinition: a definition written by a newer Threadline.
+  'unsupported-schema-version',
 ] as const;
 
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
