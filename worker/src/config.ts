@@ -4,6 +4,9 @@
  * - TEMPORAL_NAMESPACE Temporal namespace (default `default`)
  * - MONGODB_URI        MongoDB or FerretDB URI (default mongodb://127.0.0.1:27017/threadline)
  * - LOG_LEVEL          pino level: fatal, error, warn, info, debug, trace, silent (default info)
+ * The HTTP request node reads its own two (activities/httpRequestSettings.ts):
+ * - THREADLINE_SECRET_<NAME>  the value of {{ secrets.NAME }}, seen only by the activity
+ * - THREADLINE_HTTP_ALLOW     private hosts or CIDRs it may call (comma-separated)
  */
 import { z } from 'zod';
 

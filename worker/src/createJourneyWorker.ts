@@ -1,6 +1,6 @@
 import { Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
-import { createActivities } from './activities';
+import { createActivities, readHttpRequestSettings, type HttpRequestSettings } from './activities';
 import { createSandboxProvider, type ChannelProvider } from './channels';
 import { bundleJourneyWorkflows } from './bundleJourneyWorkflows';
 import { JOURNEY_TASK_QUEUE } from './journeys/contract';
@@ -17,6 +17,11 @@ export interface JourneyWorkerOptions {
   /** Defaults to the sandbox provider over `store`. */
   providers?: { sandbox: ChannelProvider };
   logger?: Logger;
+  /**
+   * HTTP request nodes' allow-list and secrets; by default read from this process's environment
+   * (THREADLINE_HTTP_ALLOW, THREADLINE_SECRET_<NAME>).
+   */
+  httpRequests?: HttpRequestSettings;
   /** A bundle from `bundleJourneyWorkflows()`; without it the worker bundles on creation. */
   workflowBundle?: WorkflowBundleWithSourceMap;
 }
@@ -28,6 +33,7 @@ export async function createJourneyWorker(options: JourneyWorkerOptions): Promis
     store: options.store,
     providers: options.providers ?? { sandbox: createSandboxProvider(options.store) },
     logger,
+    httpRequests: options.httpRequests ?? readHttpRequestSettings(process.env),
   });
   return Worker.create({
     connection: options.connection,

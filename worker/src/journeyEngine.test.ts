@@ -252,22 +252,22 @@ describe('a journey whose definition is broken', () => {
 
   it('fails at a node type this worker does not run yet, naming it, instead of retrying the task', async () => {
     const { contactId, phone } = await newContact(stack.store);
-    const pausing: FlowDefinition = {
+    const tagging: FlowDefinition = {
       schemaVersion: CURRENT_SCHEMA_VERSION,
-      id: 'pausing',
-      name: 'Pausing',
+      id: 'tagging',
+      name: 'Tagging',
       nodes: [
         { id: 'hello', type: 'trigger.inboundMessage', config: { channels: [] } },
-        { id: 'pause', type: 'delay', config: { duration: '1m' } },
+        { id: 'tag', type: 'updateContact', config: { attributes: [], addTags: ['lead'], removeTags: [] } },
         { id: 'done', type: 'end', config: { outcome: 'done', returns: [] } },
       ],
       edges: [
-        { from: 'hello', output: 'next', to: 'pause' },
-        { from: 'pause', output: 'next', to: 'done' },
+        { from: 'hello', output: 'next', to: 'tag' },
+        { from: 'tag', output: 'next', to: 'done' },
       ],
       layout: {},
     };
-    const handle = await startJourney(pausing, contactId, { ...missedCall(phone), kind: 'message', channel: 'sms' });
+    const handle = await startJourney(tagging, contactId, { ...missedCall(phone), kind: 'message', channel: 'sms' });
 
     const failure = await handle.result().then(
       () => null,
@@ -276,10 +276,10 @@ describe('a journey whose definition is broken', () => {
 
     expect(failure).toBeInstanceOf(WorkflowFailedError);
     expect((failure as WorkflowFailedError).cause?.message).toBe(
-      'flow definition, node "pause": node type "delay" is not run by this worker yet',
+      'flow definition, node "tag": node type "updateContact" is not run by this worker yet',
     );
     const timeline = await stack.store.timeline.find({ contactId, kind: 'journey' }).lean();
-    expect(timeline).toEqual([expect.objectContaining({ nodeId: 'pause', status: 'failed' })]);
+    expect(timeline).toEqual([expect.objectContaining({ nodeId: 'tag', status: 'failed' })]);
     const contact = await stack.store.contacts.findById(contactId).lean();
     expect(contact?.activeJourneys).toEqual([]);
   });

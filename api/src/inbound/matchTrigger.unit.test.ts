@@ -39,4 +39,29 @@ describe('triggerMatches', () => {
     expect(triggerMatches(messageTrigger([], 'demo'), whatsapp, undefined)).toBe(true);
     expect(triggerMatches(messageTrigger([], 'pricing'), whatsapp, undefined)).toBe(false);
   });
+
+  it('matches the regex anywhere in the message, ignoring case, and with a keyword needs both', () => {
+    expect(triggerMatches(patternTrigger('\\bdemo\\b'), whatsapp, undefined)).toBe(true);
+    expect(triggerMatches(patternTrigger('^i want'), whatsapp, undefined)).toBe(true);
+    expect(triggerMatches(patternTrigger('^demo'), whatsapp, undefined)).toBe(false);
+    expect(triggerMatches(patternTrigger('please$', 'demo'), whatsapp, undefined)).toBe(true);
+    expect(triggerMatches(patternTrigger('please$', 'pricing'), whatsapp, undefined)).toBe(false);
+  });
+
+  it('matches nothing with a pattern that does not compile, rather than throwing', () => {
+    expect(triggerMatches(patternTrigger('(unclosed'), whatsapp, undefined)).toBe(false);
+  });
+
+  it('starts an event flow only for a business event of the same name', () => {
+    const paymentDue: InboundEvent = { eventId: 'api:1', kind: 'event', channel: 'sms', from: '+14155550100', name: 'payment.due', data: { amountDue: 120 }, at: '2026-01-01T00:00:00Z' };
+    const eventTrigger: InboundTriggerNode = { id: 'due', type: 'trigger.event', config: { event: 'payment.due', payload: [] } };
+    expect(triggerMatches(eventTrigger, paymentDue, undefined)).toBe(true);
+    expect(triggerMatches(eventTrigger, { ...paymentDue, name: 'payment.received' }, undefined)).toBe(false);
+    expect(triggerMatches(eventTrigger, whatsapp, undefined)).toBe(false);
+    expect(triggerMatches(messageTrigger([]), paymentDue, undefined)).toBe(false);
+  });
 });
+
+function patternTrigger(regex: string, keyword?: string): InboundTriggerNode {
+  return { id: 'inbound', type: 'trigger.inboundMessage', config: { channels: [], regex, ...(keyword ? { keyword } : {}) } };
+}

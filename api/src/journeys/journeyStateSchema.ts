@@ -12,8 +12,15 @@ export const journeyStateSchema = z.object({
   currentNodeId: z.string().nullable(),
   path: z.array(z.string()),
   vars: z.record(z.string(), z.unknown()),
+  nodes: z.record(z.string(), z.unknown()).optional(),
   pendingWait: z
-    .object({ nodeId: z.string(), kind: z.literal('reply'), until: z.string(), channels: z.array(channel) })
+    .object({
+      nodeId: z.string(),
+      kind: z.enum(['reply', 'event', 'timer']),
+      until: z.string(),
+      channels: z.array(channel),
+      event: z.string().optional(),
+    })
     .nullable(),
   outcome: z.string().nullable(),
 }) satisfies z.ZodType<JourneyState>;

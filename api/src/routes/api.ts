@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { routeNotFound } from '../errors/errorHandler';
 import { contactsRoutes } from './contacts';
+import { eventsRoutes } from './events';
 import { flowLanguageRoutes } from './flowLanguage';
 import { flowLibraryRoutes } from './flowLibrary';
 import { flowsRoutes } from './flows';
@@ -17,6 +18,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(flowLibraryRoutes, { prefix: '/flows/library' });
   await app.register(sandboxRoutes, { prefix: '/sandbox' });
   await app.register(contactsRoutes, { prefix: '/contacts' });
+  await app.register(eventsRoutes, { prefix: '/events' });
   // Its routes sit under /contacts, /flows and /journeys, so it takes no prefix of its own.
   await app.register(journeysRoutes);
 };

@@ -1,12 +1,15 @@
 /**
  * The API on real servers for its own tests: a Temporal dev server and FerretDB from
- * @threadline/stack on free ports with a throwaway data dir, and the app built on them. No
- * worker runs, so journeys started here wait unprocessed, which is all these tests need.
+ * @threadline/stack on free ports with a throwaway data dir, and the app built on them. By
+ * default no worker runs, so journeys started here wait unprocessed, which is all most tests
+ * need; `{ worker: true }` runs the journey worker in this process on a task queue of its own.
  */
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
 import { startThrowawayServers } from '@threadline/stack';
 import { journeySearchAttributes } from '@threadline/worker/contract';
+import { bundleJourneyWorkflows, createJourneyWorker } from '@threadline/worker/worker';
 import { connectStore, type Store } from '@threadline/worker/store';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
@@ -24,7 +27,12 @@ export interface ApiUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startApiUnderTest(): Promise<ApiUnderTest> {
+export interface ApiUnderTestOptions {
+  /** Run the journey worker too, so journeys the API starts actually run. */
+  worker?: boolean;
+}
+
+export async function startApiUnderTest(options: ApiUnderTestOptions = {}): Promise<ApiUnderTest> {
   const log = (line: string) => {
     if (process.env.THREADLINE_TEST_VERBOSE) process.stderr.write(`[api-test] ${line}\n`);
   };
@@ -33,7 +41,10 @@ export async function startApiUnderTest(): Promise<ApiUnderTest> {
     for (const fn of stops.reverse()) await fn().catch(() => undefined);
   };
   try {
-    const servers = await startThrowawayServers({ searchAttributes: journeySearchAttributes, database: 'threadline_api_test', log });
+    const [servers, workflowBundle] = await Promise.all([
+      startThrowawayServers({ searchAttributes: journeySearchAttributes, database: 'threadline_api_test', log }),
+      options.worker ? bundleJourneyWorkflows() : undefined,
+    ]);
     stops.push(() => servers.stop());
     const { dataDir } = servers;
 
@@ -44,8 +55,21 @@ export async function startApiUnderTest(): Promise<ApiUnderTest> {
     const temporal = new Client({ connection });
 
     const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
+    let taskQueue: string | undefined;
+    if (workflowBundle) {
+      taskQueue = `journeys-api-test-${process.pid}`;
+      const workerConnection = await NativeConnection.connect({ address: servers.temporalAddress });
+      const worker = await createJourneyWorker({ connection: workerConnection, taskQueue, store, logger, workflowBundle });
+      const running = worker.run();
+      stops.push(async () => {
+        worker.shutdown();
+        await running;
+        await workerConnection.close();
+      });
+    }
     const buildAnotherApp = async (config: AppConfig) => {
-      const another = await buildApp({ config, store, temporal, logger });
+      const routed: AppConfig = taskQueue === undefined ? config : { ...config, journeys: { taskQueue, ...config.journeys } };
+      const another = await buildApp({ config: routed, store, temporal, logger });
       stops.push(() => another.close());
       return another;
     };

@@ -12,3 +12,9 @@ export { resolveSendChannel, type BestChannelHints } from './resolveSendChannel'
 export { renderTemplate } from '../templates/renderTemplate';
 // Journeys started before a format change carry the older definition in their input.
 export { migrateDefinition, type MigrationResult } from '../schema/migrations/migrateDefinition';
+export { classifyIntent, UNKNOWN_INTENT_OUTPUT, type IntentMatch } from './classifyIntent';
+export { pickBranch } from './pickBranch';
+export { scheduleAt, type ScheduleState } from './scheduleAt';
+export { checkAnswer, type AnswerCheck } from './checkAnswer';
+export { normalizeSpokenInput } from './normalizeSpokenInput';
+export { assignedValue } from './assignedValue';

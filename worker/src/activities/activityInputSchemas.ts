@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Identity } from '../store';
-import type { CompleteJourneyInput, SendMessageInput } from './activityTypes';
+import type { CompleteJourneyInput, HttpRequestInput, SendMessageInput } from './activityTypes';
 
 const messageChannelSchema = z.enum(['sms', 'whatsapp', 'email', 'webchat']);
 
@@ -30,6 +30,22 @@ export const completeJourneyInputSchema = z.object({
   nodeId: z.string().min(1),
   outcome: z.string().min(1),
 }) satisfies z.ZodType<CompleteJourneyInput>;
+
+export const httpRequestInputSchema = z.object({
+  journeyId: z.string().min(1),
+  firstRunId: z.string().min(1),
+  flowId: z.string().min(1),
+  nodeId: z.string().min(1),
+  visit: z.number().int().positive(),
+  contactId: z.string().min(1),
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+  url: z.string().min(1),
+  headers: z.array(z.object({ name: z.string().min(1), value: z.string() })),
+  body: z.string().optional(),
+  contentType: z.enum(['application/json', 'application/x-www-form-urlencoded', 'text/plain']),
+  timeoutSeconds: z.number().positive().max(30),
+  context: z.record(z.string(), z.unknown()),
+}) satisfies z.ZodType<HttpRequestInput>;
 
 /**
  * A contact as stored: the database is an edge too. Fields written by other code paths may be

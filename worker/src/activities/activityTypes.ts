@@ -3,7 +3,7 @@
  * imports them with `import type`, so nothing here is evaluated in the workflow bundle. The
  * activities parse what they receive with the zod schemas in `activityInputSchemas.ts`.
  */
-import type { MessageChannel } from '@threadline/flows/types';
+import type { MessageChannel, NodeConfigs } from '@threadline/flows/types';
 
 export interface SendMessageInput {
   journeyId: string;
@@ -49,8 +49,46 @@ export interface CompleteJourneyInput {
   outcome: string;
 }
 
+export type HttpRequestConfig = NodeConfigs['httpRequest'];
+
+export interface HttpRequestInput {
+  journeyId: string;
+  firstRunId: string;
+  flowId: string;
+  nodeId: string;
+  visit: number;
+  contactId: string;
+  method: HttpRequestConfig['method'];
+  /** Liquid, as the flow has it: the activity renders it with the secrets the workflow never sees. */
+  url: string;
+  headers: Array<{ name: string; value: string }>;
+  body?: string | undefined;
+  contentType: HttpRequestConfig['contentType'];
+  timeoutSeconds: number;
+  /** The journey context templates see (contact, trigger, reply, nodes, vars, journey). */
+  context: Record<string, unknown>;
+}
+
+/** What an HTTP request node leaves in `nodes.<id>` (the catalog's results). */
+export interface HttpResponseResults {
+  /** The HTTP status code; 0 when no response came (refused, timed out, network error). */
+  status: number;
+  /** Parsed JSON, else text, else null. */
+  body: unknown;
+  /** By lower-case name. */
+  headers: Record<string, string>;
+}
+
+export interface HttpRequestResult extends HttpResponseResults {
+  /** Also the name of the node's output: 2xx is `success`, anything else `failed`. */
+  outcome: 'success' | 'failed';
+  /** Why the request failed, for the timeline and the history; null on success. */
+  reason: string | null;
+}
+
 /** The activities the journey workflow calls, as the worker registers them. */
 export interface JourneyActivities {
   sendMessage(input: SendMessageInput): Promise<SendMessageResult>;
   completeJourney(input: CompleteJourneyInput): Promise<void>;
+  httpRequest(input: HttpRequestInput): Promise<HttpRequestResult>;
 }

@@ -5,6 +5,9 @@ import type { ChannelProvider } from '../channels';
 import type { Store } from '../store';
 import type { JourneyActivities } from './activityTypes';
 import { completeJourney } from './completeJourney';
+import { httpRequest, resolveWithSystemDns } from './httpRequest';
+import type { ResolveHost } from './httpRequestDestination';
+import { emptyHttpRequestSettings, type HttpRequestSettings } from './httpRequestSettings';
 import { sendMessage } from './sendMessage';
 
 export interface ActivityDeps {
@@ -12,6 +15,10 @@ export interface ActivityDeps {
   /** The sandbox serves every channel in this slice; real adapters join it later. */
   providers: { sandbox: ChannelProvider };
   logger: Logger;
+  /** Allow-list and secrets of HTTP request nodes; without it no private address and no secret. */
+  httpRequests?: HttpRequestSettings;
+  /** How hostnames resolve; the system resolver unless given. */
+  resolveHost?: ResolveHost;
 }
 
 /** The journey activities, built from their dependencies (style.md, rule 4). */
@@ -22,5 +29,16 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
     // as the workflow's splits read their inputs.
     sendMessage: (input) => sendMessage({ store: deps.store, providerFor, render: renderTemplate, logger: deps.logger }, input),
     completeJourney: (input) => completeJourney(deps.store, deps.logger, input),
+    httpRequest: (input) =>
+      httpRequest(
+        {
+          store: deps.store,
+          logger: deps.logger,
+          settings: deps.httpRequests ?? emptyHttpRequestSettings,
+          resolve: deps.resolveHost ?? resolveWithSystemDns,
+          render: renderTemplate,
+        },
+        input,
+      ),
   };
 }

@@ -1,3 +1,4 @@
 export { createActivities, type ActivityDeps } from './createActivities';
 export type * from './activityTypes';
 export { sendIdempotencyKey } from './sendIdempotencyKey';
+export { readHttpRequestSettings, parseHttpAllowList, type HttpRequestSettings, type HttpAllowList } from './httpRequestSettings';

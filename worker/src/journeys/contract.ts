@@ -47,19 +47,29 @@ export function journeyWorkflowId(flowId: string, contactId: string): string {
 }
 
 /**
- * Something that happened to the contact that a journey may use: a message on any channel, or
- * a missed call. `eventId` is the timeline event's id (the provider's message id, prefixed by
- * the provider), so a provider retry carries the same id and the workflow ignores it.
+ * Something that happened to the contact that a journey may use: a message on any channel, a
+ * missed call, or a business event your systems posted (`POST /api/events`). `eventId` is the
+ * timeline event's id (the provider's message id, prefixed by the provider), so a provider
+ * retry carries the same id and the workflow ignores it.
  */
 export interface InboundEvent {
   eventId: string;
-  kind: 'message' | 'missedCall';
+  kind: 'message' | 'missedCall' | 'event';
+  /**
+   * The channel it came on. A business event has none of its own: it carries the channel of
+   * the address that named the contact (sms for a phone, email for an email), so the sends
+   * that follow the trigger's channel reach the contact there.
+   */
   channel: Channel;
   /** The contact's address on that channel, normalised (E.164 phone, lower-case email). */
   from: string;
   /** Our address the contact reached. */
   to?: string | undefined;
   text?: string | undefined;
+  /** A business event's name, e.g. "payment.due" (kind `event` only). */
+  name?: string | undefined;
+  /** A business event's payload, read as `trigger.data.*` or `nodes.<id>.event.data.*` (kind `event` only). */
+  data?: Record<string, unknown> | undefined;
   /** ISO 8601 time the provider received it. */
   at: string;
 }
@@ -83,10 +93,13 @@ export type JourneyStatus = 'running' | 'waiting' | 'completed' | 'failed';
 
 export interface PendingWait {
   nodeId: string;
-  kind: 'reply';
-  /** ISO time the wait times out. */
+  kind: 'reply' | 'event' | 'timer';
+  /** ISO time the wait times out (for a timer: when it fires). */
   until: string;
+  /** The channels a reply may come on (empty: any; always empty for an event wait). */
   channels: Channel[];
+  /** The event name an event wait waits for. */
+  event?: string | undefined;
 }
 
 /** What the `state` query returns: where the journey is, how it got there, what it waits for. */
@@ -95,6 +108,8 @@ export interface JourneyState {
   currentNodeId: string | null;
   path: string[];
   vars: Record<string, unknown>;
+  /** Each visited node's results by id, as templates read them (`nodes.<id>.*`); absent in results of older journeys. */
+  nodes?: Record<string, unknown> | undefined;
   pendingWait: PendingWait | null;
   outcome: string | null;
 }

@@ -28,6 +28,11 @@ export function journeyStartOptions(input: JourneyInput, taskQueue: string = JOU
       { key: keys.Channels, value: [input.trigger.channel] },
       { key: keys.JourneyStatus, value: 'running' },
     ],
-    staticSummary: `${input.definition.name} v${input.flowVersion} · ${input.contactId} · ${input.trigger.kind} on ${input.trigger.channel}`,
+    staticSummary: `${input.definition.name} v${input.flowVersion} · ${input.contactId} · ${triggerSummary(input.trigger)}`,
   };
+}
+
+/** What started the journey, as the Temporal UI's summary reads it: "missedCall on sms", "event payment.due". */
+function triggerSummary(trigger: JourneyInput['trigger']): string {
+  return trigger.kind === 'event' && trigger.name !== undefined ? `event ${trigger.name}` : `${trigger.kind} on ${trigger.channel}`;
 }

@@ -63,8 +63,10 @@ const timelineEventSchema = new Schema(
     at: { type: Date, required: true },
     channel: { type: String, required: true },
     direction: { type: String, enum: ['inbound', 'outbound', 'internal'], required: true },
-    kind: { type: String, enum: ['message', 'call', 'journey', 'decision'], required: true },
+    kind: { type: String, enum: ['message', 'call', 'journey', 'decision', 'event'], required: true },
     body: { type: String, default: null },
+    /** A business event's payload, as JSON text: its keys may hold `.` or `$`, which FerretDB refuses. */
+    dataJson: { type: String, default: null },
     from: { type: String, default: null },
     to: { type: String, default: null },
     provider: { type: String, default: null },

@@ -15,3 +15,13 @@ export const { completeJourney } = proxyActivities<JourneyActivities>({
   startToCloseTimeout: '30s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 });
+
+/**
+ * An HTTP request's own timeout is at most 30 s; the activity's leaves room for DNS and the
+ * timeline. Network errors on GET, PUT and DELETE are retried a few times; POST and PATCH
+ * override this with a single attempt (nodes/httpRequest.ts), and a 4xx or 5xx is an answer.
+ */
+export const { httpRequest } = proxyActivities<JourneyActivities>({
+  startToCloseTimeout: '45s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '10s', maximumAttempts: 3 },
+});

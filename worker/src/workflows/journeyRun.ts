@@ -19,10 +19,27 @@ export interface ReplyContext {
   at: string;
 }
 
+/** A business event a `waitForEvent` node took, as `nodes.<id>.event` holds it. */
+export interface EventContext {
+  name: string;
+  data: Record<string, unknown>;
+  at: string;
+}
+
+/** What `trigger` holds: `event` and `data` only when a business event started the journey. */
+export interface TriggerContext {
+  channel: Channel;
+  text: string | null;
+  from: string;
+  at: string;
+  event?: string;
+  data?: Record<string, unknown>;
+}
+
 /** What Liquid templates and split conditions see (product.md, "Journey semantics"). */
 export interface JourneyContext {
   contact: { id: string };
-  trigger: { channel: Channel; text: string | null; from: string; at: string };
+  trigger: TriggerContext;
   reply: ReplyContext | null;
   nodes: Record<string, unknown>;
   vars: Record<string, unknown>;
@@ -61,12 +78,7 @@ export class JourneyRun {
     this.channels = [...(info.typedSearchAttributes.get(journeySearchAttributeKeys.Channels) ?? [input.trigger.channel])];
     this.context = {
       contact: { id: input.contactId },
-      trigger: {
-        channel: input.trigger.channel,
-        text: input.trigger.text ?? null,
-        from: input.trigger.from,
-        at: input.trigger.at,
-      },
+      trigger: triggerContext(input.trigger),
       reply: null,
       nodes: {},
       vars: {},
@@ -101,6 +113,22 @@ export class JourneyRun {
     const reply: ReplyContext = { text: event.text ?? '', channel: event.channel, at: event.at };
     this.context.reply = reply;
     return reply;
+  }
+
+  hasEvent(name: string): boolean {
+    return this.inbox.some((event) => isEventNamed(event, name));
+  }
+
+  /**
+   * Removes and returns the oldest buffered business event with this name: one that came
+   * before the journey reached its wait is still here, and is taken once.
+   */
+  takeEvent(name: string): EventContext | null {
+    const position = this.inbox.findIndex((event) => isEventNamed(event, name));
+    if (position < 0) return null;
+    const [event] = this.inbox.splice(position, 1);
+    if (!event) return null;
+    return { name, data: { ...(event.data ?? {}) }, at: event.at };
   }
 
   /** Adds a channel the contact used; true when it is new (the search attribute needs an update). */
@@ -141,10 +169,28 @@ export class JourneyRun {
       currentNodeId: this.currentNodeId,
       path: [...this.path],
       vars: { ...this.context.vars },
+      nodes: { ...this.context.nodes },
       pendingWait: this.pendingWait,
       outcome: this.outcome,
     };
   }
+}
+
+/**
+ * Messages and calls keep exactly the four fields they always had: a send's activity input
+ * carries the context, and their journeys' sends should stay what they were.
+ */
+function triggerContext(trigger: InboundEvent): TriggerContext {
+  const context: TriggerContext = { channel: trigger.channel, text: trigger.text ?? null, from: trigger.from, at: trigger.at };
+  if (trigger.kind === 'event') {
+    context.event = trigger.name ?? '';
+    context.data = { ...(trigger.data ?? {}) };
+  }
+  return context;
+}
+
+function isEventNamed(event: InboundEvent, name: string): boolean {
+  return event.kind === 'event' && event.name === name;
 }
 
 function isReplyOn(event: InboundEvent, channels: readonly MessageChannel[]): boolean {

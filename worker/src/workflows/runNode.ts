@@ -1,11 +1,19 @@
 import type { FlowNode } from '@threadline/flows/types';
 import { definitionFault } from './journeyFailures';
 import type { JourneyRun } from './journeyRun';
+import { runAbSplit } from './nodes/abSplit';
+import { runBusinessHours } from './nodes/businessHours';
+import { runDelay } from './nodes/delay';
 import { runEnd } from './nodes/end';
+import { runHttpRequest } from './nodes/httpRequest';
+import { runIntent } from './nodes/intent';
 import { runSend } from './nodes/send';
+import { runSetVariables } from './nodes/setVariables';
 import { runSplit } from './nodes/split';
 import { runTrigger } from './nodes/trigger';
+import { runWaitForEvent } from './nodes/waitForEvent';
 import { runWaitForReply } from './nodes/waitForReply';
+import { runWaitUntil } from './nodes/waitUntil';
 
 /**
  * What running a node yields: the output to follow, or null when the journey ends. Nodes that
@@ -27,13 +35,28 @@ export function runNode(node: FlowNode, run: JourneyRun, visit: number): NodeSte
       return runSend(node, run, visit);
     case 'waitForReply':
       return runWaitForReply(node, run);
+    case 'waitForEvent':
+      return runWaitForEvent(node, run);
     case 'split':
       return runSplit(node, run);
     case 'end':
       return runEnd(node, run);
+    case 'httpRequest':
+      return runHttpRequest(node, run, visit);
+    case 'intent':
+      return runIntent(node, run);
+    case 'abSplit':
+      return runAbSplit(node, run);
+    case 'delay':
+      return runDelay(node, run);
+    case 'waitUntil':
+      return runWaitUntil(node, run);
+    case 'businessHours':
+      return runBusinessHours(node, run);
+    case 'setVariables':
+      return runSetVariables(node, run);
     // The rest of the catalog runs from issue 6 on. Until then a journey reaching one fails
     // naming it (non-retryable), rather than retrying a workflow task that can never succeed.
-    case 'waitForEvent':
     case 'voice.say':
     case 'voice.play':
     case 'voice.menu':
@@ -42,14 +65,7 @@ export function runNode(node: FlowNode, run: JourneyRun, visit: number): NodeSte
     case 'voice.connect':
     case 'voice.hangup':
     case 'call.outbound':
-    case 'intent':
-    case 'abSplit':
-    case 'delay':
-    case 'waitUntil':
-    case 'businessHours':
-    case 'setVariables':
     case 'updateContact':
-    case 'httpRequest':
     case 'subflow':
     case 'route':
     case 'handoff':
