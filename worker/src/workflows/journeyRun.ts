@@ -36,9 +36,27 @@ export interface TriggerContext {
   data?: Record<string, unknown>;
 }
 
+/**
+ * The contact as templates see it (`contact.*`). Only `id` is certain: the rest is filled from
+ * the contact's record when the journey starts and by updateContact nodes, as far as known.
+ */
+export interface ContactContext {
+  id: string;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  phone?: string | undefined;
+  email?: string | undefined;
+  /** IANA zone: the contact's own, else inferred from the phone number. */
+  timezone?: string | undefined;
+  tags?: string[] | undefined;
+  attributes?: Record<string, string> | undefined;
+  preferredChannel?: MessageChannel | undefined;
+  doNotCall?: boolean | undefined;
+}
+
 /** What Liquid templates and split conditions see (product.md, "Journey semantics"). */
 export interface JourneyContext {
-  contact: { id: string };
+  contact: ContactContext;
   trigger: TriggerContext;
   reply: ReplyContext | null;
   nodes: Record<string, unknown>;
