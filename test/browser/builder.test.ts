@@ -111,6 +111,7 @@ describe('the builder, in Chromium against the real API', () => {
   it('opens a flow stored through the API on the canvas, wired as it was saved', async () => {
     const page = currentPage();
     const ui = builderPage(page);
+    // Written as issue 4's builder saved flows, schemaVersion 1: the API migrates it on the way in.
     const definition = {
       schemaVersion: 1,
       id: 'ignored',
@@ -128,6 +129,9 @@ describe('the builder, in Chromium against the real API', () => {
     await page.goto(`${apiUrl}/?flow=${created.body.flow.id}`);
     await ui.byTestId('rf-node-bye').waitFor();
     expect(await ui.byTestId('rf-node-bye').textContent()).toContain('All done');
+    // React Flow draws edges once both ends are measured, a frame or more after the nodes. This
+    // one is a vertical line, a box of zero width, which Playwright calls hidden: wait for it to exist.
+    await page.locator('.react-flow__edge').first().waitFor({ state: 'attached' });
     expect(await page.locator('.react-flow__edge').count()).toBe(1);
     expect(await ui.byTestId('status').textContent()).toBe('Saved');
   });

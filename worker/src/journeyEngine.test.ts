@@ -252,22 +252,23 @@ describe('a journey whose definition is broken', () => {
 
   it('fails at a node type this worker does not run yet, naming it, instead of retrying the task', async () => {
     const { contactId, phone } = await newContact(stack.store);
-    const tagging: FlowDefinition = {
+    const callingSubflow: FlowDefinition = {
       schemaVersion: CURRENT_SCHEMA_VERSION,
-      id: 'tagging',
-      name: 'Tagging',
+      id: 'calling-subflow',
+      name: 'Calling a subflow',
       nodes: [
         { id: 'hello', type: 'trigger.inboundMessage', config: { channels: [] } },
-        { id: 'tag', type: 'updateContact', config: { attributes: [], addTags: ['lead'], removeTags: [] } },
+        { id: 'qualify', type: 'subflow', config: { flowId: 'qualify-lead', version: 'latest', inputs: [] } },
         { id: 'done', type: 'end', config: { outcome: 'done', returns: [] } },
       ],
       edges: [
-        { from: 'hello', output: 'next', to: 'tag' },
-        { from: 'tag', output: 'next', to: 'done' },
+        { from: 'hello', output: 'next', to: 'qualify' },
+        { from: 'qualify', output: 'completed', to: 'done' },
+        { from: 'qualify', output: 'failed', to: 'done' },
       ],
       layout: {},
     };
-    const handle = await startJourney(tagging, contactId, { ...missedCall(phone), kind: 'message', channel: 'sms' });
+    const handle = await startJourney(callingSubflow, contactId, { ...missedCall(phone), kind: 'message', channel: 'sms' });
 
     const failure = await handle.result().then(
       () => null,
@@ -276,10 +277,10 @@ describe('a journey whose definition is broken', () => {
 
     expect(failure).toBeInstanceOf(WorkflowFailedError);
     expect((failure as WorkflowFailedError).cause?.message).toBe(
-      'flow definition, node "tag": node type "updateContact" is not run by this worker yet',
+      'flow definition, node "qualify": node type "subflow" is not run by this worker yet',
     );
     const timeline = await stack.store.timeline.find({ contactId, kind: 'journey' }).lean();
-    expect(timeline).toEqual([expect.objectContaining({ nodeId: 'tag', status: 'failed' })]);
+    expect(timeline).toEqual([expect.objectContaining({ nodeId: 'qualify', status: 'failed' })]);
     const contact = await stack.store.contacts.findById(contactId).lean();
     expect(contact?.activeJourneys).toEqual([]);
   });

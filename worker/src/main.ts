@@ -20,6 +20,7 @@ const worker = await createJourneyWorker({
   taskQueue: JOURNEY_TASK_QUEUE,
   store,
   logger,
+  compliance: config.compliance,
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { INBOUND_EVENT_SIGNAL, journeyWorkflowId, type InboundEvent, type JourneyInput } from '@threadline/worker/contract';
-import type { Store } from '@threadline/worker/store';
+import { INBOUND_EVENT_SIGNAL, journeyWorkflowId, type ContactSnapshot, type InboundEvent, type JourneyInput } from '@threadline/worker/contract';
+import { contactSnapshot, readContactProfile, type Store } from '@threadline/worker/store';
 import { journeyStartOptions } from '@threadline/worker/start';
 import type { FastifyBaseLogger } from 'fastify';
 import type { JourneyRouting } from './journeyRouting';
@@ -75,9 +75,12 @@ export async function handToJourneys(deps: DeliveryDeps, handover: Handover): Pr
     // The first attempt stopped between persisting and delivering: deliver again.
   }
   const waiting = (contactBefore?.activeJourneys ?? []).filter((id) => !startedIds.includes(id));
+  // The journeys start knowing the contact (`contact.firstName`, tags, zone…): the write above
+  // returned the whole record, so this costs no read.
+  const contact = startedIds.length > 0 && contactBefore ? contactSnapshot(readContactProfile(contactBefore)) : undefined;
 
   const [started, signalled] = await Promise.all([
-    Promise.all(matches.map((match) => startJourney(temporal, journeys, match, contactId, event, logger))),
+    Promise.all(matches.map((match) => startJourney(temporal, journeys, match, { contactId, contact }, event, logger))),
     Promise.all(waiting.map((workflowId) => signalJourney(temporal, workflowId, event, logger))),
   ]);
   const closed = waiting.filter((_, index) => !signalled[index]);
@@ -98,7 +101,7 @@ async function startJourney(
   temporal: Client,
   journeys: JourneyRouting,
   { flow, triggerNode }: TriggerMatch,
-  contactId: string,
+  { contactId, contact }: { contactId: string; contact: ContactSnapshot | undefined },
   event: InboundEvent,
   logger: FastifyBaseLogger,
 ): Promise<string> {
@@ -109,6 +112,7 @@ async function startJourney(
     definition: flow.definition,
     triggerNodeId: triggerNode.id,
     trigger: event,
+    ...(contact === undefined ? {} : { contact }),
   };
   const { workflowId, ...options } = journeyStartOptions(input, journeys.taskQueue);
   // An already running journey of this flow just receives the event (signal-with-start

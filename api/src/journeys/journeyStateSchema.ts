@@ -1,14 +1,25 @@
-import type { JourneyState } from '@threadline/worker/contract';
+import type { JourneyState, NodeVisit } from '@threadline/worker/contract';
 import { z } from 'zod';
 
 const channel = z.enum(['sms', 'whatsapp', 'email', 'webchat', 'voice']);
+
+/** One node visit of the journey's trace (absent in the state of journeys older than the trace). */
+const nodeVisitSchema = z.object({
+  nodeId: z.string(),
+  type: z.string(),
+  visit: z.number().int().positive(),
+  enteredAt: z.string(),
+  leftAt: z.string().nullable(),
+  output: z.string().nullable(),
+  detail: z.string().nullable(),
+}) satisfies z.ZodType<NodeVisit>;
 
 /**
  * The `state` query's answer and the workflow's result, checked on the way in: the workflow is
  * another program (and another version of it may have written an old result).
  */
 export const journeyStateSchema = z.object({
-  status: z.enum(['running', 'waiting', 'completed', 'failed']),
+  status: z.enum(['running', 'waiting', 'completed', 'failed', 'cancelled']),
   currentNodeId: z.string().nullable(),
   path: z.array(z.string()),
   vars: z.record(z.string(), z.unknown()),
@@ -23,4 +34,6 @@ export const journeyStateSchema = z.object({
     })
     .nullable(),
   outcome: z.string().nullable(),
+  visits: z.array(nodeVisitSchema).optional(),
+  droppedVisits: z.number().int().nonnegative().optional(),
 }) satisfies z.ZodType<JourneyState>;

@@ -1,7 +1,9 @@
-import { identityKey, InvalidAddressError, normalizeAddress, readTimeline } from '@threadline/worker/store';
+import { identityKey, InvalidAddressError, normalizeAddress, readTimeline, updateContactProfile } from '@threadline/worker/store';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import '../appDependencies';
+import { contactChangesOf, contactPatchSchema } from '../contacts/contactPatch';
+import { contactView } from '../contacts/contactView';
 import { ApiError, notFound } from '../errors/apiError';
 import { parseRequest } from '../errors/parseRequest';
 import { addressFromQuery } from '../http/addressFromQuery';
@@ -14,7 +16,7 @@ const lookupQuery = z.object({
   address: z.string().min(1),
 });
 
-/** Contacts: find one by an address on any channel, read it, read its timeline. */
+/** Contacts: find one by an address on any channel, read it, change its profile, read its timeline. */
 export const contactsRoutes: FastifyPluginAsync = async (app) => {
   const { store } = app;
 
@@ -36,18 +38,19 @@ export const contactsRoutes: FastifyPluginAsync = async (app) => {
     const { contactId } = parseRequest(contactIdParam, request.params, 'params');
     const contact = await store.contacts.findById(contactId).lean();
     if (!contact) throw notFound('contact', contactId);
-    return {
-      contact: {
-        id: contact._id,
-        name: contact.name ?? null,
-        identities: contact.identities.map(({ type, value }) => ({ type, value })),
-        // `?? []`: FerretDB 1.24 drops empty arrays written by an upsert's $setOnInsert.
-        optOuts: contact.optOuts ?? [],
-        activeJourneys: contact.activeJourneys ?? [],
-        createdAt: contact.createdAt?.toISOString() ?? null,
-        updatedAt: contact.updatedAt?.toISOString() ?? null,
-      },
-    };
+    return { contact: contactView(contact) };
+  });
+
+  // For admins and integrations (a CRM syncing names, plans, preferences). Journeys already
+  // running keep the contact they started with until an updateContact node of theirs runs.
+  app.patch('/:contactId', async (request) => {
+    const { contactId } = parseRequest(contactIdParam, request.params, 'params');
+    const patch = parseRequest(contactPatchSchema, request.body, 'body');
+    const updated = await updateContactProfile(store, contactId, contactChangesOf(patch));
+    if (!updated) throw notFound('contact', contactId);
+    const contact = await store.contacts.findById(contactId).lean();
+    if (!contact) throw notFound('contact', contactId);
+    return { contact: contactView(contact) };
   });
 
   app.get('/:contactId/timeline', async (request) => {

@@ -1,11 +1,13 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
 import { FLOW_ID_PATTERN } from '@threadline/flows';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import '../appDependencies';
 import { notFound } from '../errors/apiError';
 import { parseRequest } from '../errors/parseRequest';
+import { cancelFlowJourneys, cancelJourney } from '../journeys/cancelJourneys';
+import { describeJourney } from '../journeys/describeJourney';
 import { journeySummaryOf } from '../journeys/journeySummary';
+import { journeyTraceOf } from '../journeys/journeyTrace';
 import { journeyWorkflowIdParam } from '../journeys/journeyWorkflowIdParam';
 import { listJourneys } from '../journeys/listJourneys';
 import { readJourneyState, readRunningJourneyState } from '../journeys/readJourneyState';
@@ -19,7 +21,7 @@ const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).defa
 
 /**
  * Journeys, from Temporal's visibility by their search attributes: a contact's, a flow's, and
- * one journey with the path it took. Registered at `/api` because its routes sit under
+ * one journey with the path it took and its trace; and cancelling one or all of a flow's. Registered at `/api` because its routes sit under
  * `/contacts`, `/flows` and `/journeys`.
  */
 export const journeysRoutes: FastifyPluginAsync = async (app) => {
@@ -45,13 +47,7 @@ export const journeysRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/journeys/:workflowId', async (request) => {
     const { workflowId } = parseRequest(journeyWorkflowIdParam, request.params, 'params');
-    let info;
-    try {
-      info = await temporal.workflow.getHandle(workflowId).describe();
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw notFound('journey', workflowId);
-      throw error;
-    }
+    const info = await describeJourney(temporal, workflowId);
     const summary = journeySummaryOf(info);
     const reading = await readJourneyState(temporal, info);
     const { state } = reading;
@@ -68,5 +64,26 @@ export const journeysRoutes: FastifyPluginAsync = async (app) => {
         stateError: 'stateError' in reading ? reading.stateError : null,
       },
     };
+  });
+
+  app.get('/journeys/:workflowId/trace', async (request) => {
+    const { workflowId } = parseRequest(journeyWorkflowIdParam, request.params, 'params');
+    const info = await describeJourney(temporal, workflowId);
+    return journeyTraceOf(journeySummaryOf(info), await readJourneyState(temporal, info));
+  });
+
+  // 202: Temporal has the request; the workflow frees the contact and notes it on the timeline.
+  app.post('/journeys/:workflowId/cancel', async (request, reply) => {
+    const { workflowId } = parseRequest(journeyWorkflowIdParam, request.params, 'params');
+    const info = await describeJourney(temporal, workflowId);
+    await cancelJourney(temporal, info);
+    return reply.status(202).send({ journey: { workflowId, runId: info.runId, cancelRequested: true } });
+  });
+
+  app.post('/flows/:flowId/journeys/cancel', async (request, reply) => {
+    const { flowId } = parseRequest(flowIdParam, request.params, 'params');
+    if (!(await store.flows.exists({ _id: flowId }))) throw notFound('flow', flowId);
+    const cancelled = await cancelFlowJourneys(temporal, flowId);
+    return reply.status(202).send({ flowId, cancelled });
   });
 };

@@ -131,11 +131,13 @@ export async function handWrittenMissedCall(input: JourneyInput): Promise<string
     case 'sent':
       return end('end_engaged', 'engaged');
     case 'blocked':
+    // The bench's worker enforces no quiet hours, so a send is never deferred here.
+    case 'deferred':
       return end('end_blocked', 'blocked');
     case 'failed':
       return end('end_send_failed', 'sendFailed');
     default:
-      return assertNever(answer.status);
+      return assertNever(answer);
   }
 }
 
@@ -148,5 +150,5 @@ function answerChannel(replyChannel: Channel, triggerChannel: Channel): MessageC
 }
 
 function assertNever(value: never): never {
-  throw new Error(`unexpected send status ${String(value)}`);
+  throw new Error(`unexpected send result ${JSON.stringify(value)}`);
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Identity } from '../store';
-import type { CompleteJourneyInput, HttpRequestInput, SendMessageInput } from './activityTypes';
+import type { CompleteJourneyInput, HttpRequestInput, SendMessageInput, UpdateContactInput } from './activityTypes';
 
 const messageChannelSchema = z.enum(['sms', 'whatsapp', 'email', 'webchat']);
 
@@ -21,6 +21,8 @@ export const sendMessageInputSchema = z.object({
   to: z.string().optional(),
   mediaUrls: z.array(z.string()).optional(),
   context: z.record(z.string(), z.unknown()),
+  timezone: z.string().optional(),
+  deferrals: z.number().int().nonnegative().optional(),
 }) satisfies z.ZodType<SendMessageInput>;
 
 export const completeJourneyInputSchema = z.object({
@@ -46,6 +48,21 @@ export const httpRequestInputSchema = z.object({
   timeoutSeconds: z.number().positive().max(30),
   context: z.record(z.string(), z.unknown()),
 }) satisfies z.ZodType<HttpRequestInput>;
+
+export const updateContactInputSchema = z.object({
+  journeyId: z.string().min(1),
+  firstRunId: z.string().min(1),
+  flowId: z.string().min(1),
+  nodeId: z.string().min(1),
+  visit: z.number().int().positive(),
+  contactId: z.string().min(1),
+  attributes: z.array(z.object({ name: z.string().min(1), value: z.string() })),
+  addTags: z.array(z.string().min(1)),
+  removeTags: z.array(z.string().min(1)),
+  preferredChannel: messageChannelSchema.optional(),
+  doNotCall: z.boolean().optional(),
+  timezone: z.string().min(1).optional(),
+}) satisfies z.ZodType<UpdateContactInput>;
 
 /**
  * A contact as stored: the database is an edge too. Fields written by other code paths may be

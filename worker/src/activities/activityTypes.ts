@@ -4,6 +4,7 @@
  * activities parse what they receive with the zod schemas in `activityInputSchemas.ts`.
  */
 import type { MessageChannel, NodeConfigs } from '@threadline/flows/types';
+import type { ContactSnapshot } from '../journeys/contract';
 
 export interface SendMessageInput {
   journeyId: string;
@@ -27,11 +28,22 @@ export interface SendMessageInput {
   mediaUrls?: string[] | undefined;
   /** The journey context templates see (contact, trigger, reply, nodes, vars, journey). */
   context: Record<string, unknown>;
+  /**
+   * The flow's default zone (`settings.timezone`): quiet hours are read in the contact's zone
+   * (`context.contact.timezone`), else this one, else UTC. Absent when the flow sets none.
+   */
+  timezone?: string | undefined;
+  /**
+   * How often quiet hours already deferred this visit's send (absent for none): it keys the
+   * timeline's decision entries, so each deferral is recorded once however often it is retried.
+   */
+  deferrals?: number | undefined;
 }
 
 export type SendStatus = 'sent' | 'failed' | 'blocked';
 
-export interface SendMessageResult {
+/** A send that was decided: made, refused by compliance, or failed. */
+export interface SendDecided {
   /** Also the name of the send node's output the journey takes. */
   status: SendStatus;
   channel: MessageChannel;
@@ -39,6 +51,24 @@ export interface SendMessageResult {
   reason: string | null;
   providerMessageId: string | null;
 }
+
+/**
+ * A send not made yet because the contact is in quiet hours: nothing was claimed and no
+ * provider called. The workflow sleeps until `until` and asks again for the same visit.
+ */
+export interface SendDeferred {
+  status: 'deferred';
+  channel: MessageChannel;
+  /** ISO instant of the next allowed window's start. */
+  until: string;
+  /** `until` on the contact's wall clock, "08:00", and the zone it was read in: for summaries. */
+  localTime: string;
+  zone: string;
+  reason: string;
+  providerMessageId: null;
+}
+
+export type SendMessageResult = SendDecided | SendDeferred;
 
 export interface CompleteJourneyInput {
   journeyId: string;
@@ -86,9 +116,28 @@ export interface HttpRequestResult extends HttpResponseResults {
   reason: string | null;
 }
 
+export interface UpdateContactInput {
+  journeyId: string;
+  firstRunId: string;
+  flowId: string;
+  nodeId: string;
+  /** The visit keys the timeline entry: a retry writes none of its own. */
+  visit: number;
+  contactId: string;
+  /** Values already rendered by the workflow (from the node's Liquid). */
+  attributes: Array<{ name: string; value: string }>;
+  addTags: string[];
+  removeTags: string[];
+  preferredChannel?: MessageChannel | undefined;
+  doNotCall?: boolean | undefined;
+  timezone?: string | undefined;
+}
+
 /** The activities the journey workflow calls, as the worker registers them. */
 export interface JourneyActivities {
   sendMessage(input: SendMessageInput): Promise<SendMessageResult>;
   completeJourney(input: CompleteJourneyInput): Promise<void>;
   httpRequest(input: HttpRequestInput): Promise<HttpRequestResult>;
+  /** Applies the node's changes to the contact's record; returns the contact as it now is. */
+  updateContact(input: UpdateContactInput): Promise<ContactSnapshot>;
 }

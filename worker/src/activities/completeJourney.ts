@@ -4,12 +4,13 @@ import { completeJourneyInputSchema } from './activityInputSchemas';
 import type { CompleteJourneyInput } from './activityTypes';
 
 /**
- * Records how the journey ended on the contact's timeline (once: keyed by the first run id)
- * and removes it from the contact's running journeys, so inbound events stop going to it.
+ * Records how the journey ended (completed, failed or cancelled) on the contact's timeline
+ * (once: keyed by the first run id) and removes it from the contact's running journeys, so
+ * inbound events stop going to it.
  */
 export async function completeJourney(store: Store, logger: Logger, rawInput: CompleteJourneyInput): Promise<void> {
   const input = completeJourneyInputSchema.parse(rawInput);
-  const failed = input.outcome.startsWith('failed:');
+  const ending = endingOf(input.outcome);
   await appendTimelineEvent(store, {
     _id: `end:${input.firstRunId}`,
     contactId: input.contactId,
@@ -20,11 +21,18 @@ export async function completeJourney(store: Store, logger: Logger, rawInput: Co
     body: input.outcome,
     journeyId: input.journeyId,
     nodeId: input.nodeId,
-    status: failed ? 'failed' : 'completed',
+    status: ending,
   });
   await store.contacts.updateOne({ _id: input.contactId }, { $pull: { activeJourneys: input.journeyId } });
   logger.info(
     { journeyId: input.journeyId, contactId: input.contactId, nodeId: input.nodeId, outcome: input.outcome },
-    failed ? 'journey failed' : 'journey completed',
+    `journey ${ending}`,
   );
+}
+
+/** The engine writes `failed: …` when it gives up and `cancelled` when the API cancelled the journey. */
+function endingOf(outcome: string): 'completed' | 'failed' | 'cancelled' {
+  if (outcome.startsWith('failed:')) return 'failed';
+  if (outcome === 'cancelled') return 'cancelled';
+  return 'completed';
 }

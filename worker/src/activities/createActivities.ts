@@ -8,7 +8,9 @@ import { completeJourney } from './completeJourney';
 import { httpRequest, resolveWithSystemDns } from './httpRequest';
 import type { ResolveHost } from './httpRequestDestination';
 import { emptyHttpRequestSettings, type HttpRequestSettings } from './httpRequestSettings';
+import type { ComplianceSettings } from './compliance/complianceSettings';
 import { sendMessage } from './sendMessage';
+import { updateContact } from './updateContact';
 
 export interface ActivityDeps {
   store: Store;
@@ -19,6 +21,8 @@ export interface ActivityDeps {
   httpRequests?: HttpRequestSettings;
   /** How hostnames resolve; the system resolver unless given. */
   resolveHost?: ResolveHost;
+  /** Quiet hours and the frequency cap enforced at send time; none unless given. */
+  compliance?: ComplianceSettings;
 }
 
 /** The journey activities, built from their dependencies (style.md, rule 4). */
@@ -27,7 +31,8 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
   return {
     // The flow language's one render function: a body renders as the builder previews it and
     // as the workflow's splits read their inputs.
-    sendMessage: (input) => sendMessage({ store: deps.store, providerFor, render: renderTemplate, logger: deps.logger }, input),
+    sendMessage: (input) =>
+      sendMessage({ store: deps.store, providerFor, render: renderTemplate, logger: deps.logger, ...(deps.compliance ? { compliance: deps.compliance } : {}) }, input),
     completeJourney: (input) => completeJourney(deps.store, deps.logger, input),
     httpRequest: (input) =>
       httpRequest(
@@ -40,5 +45,6 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
         },
         input,
       ),
+    updateContact: (input) => updateContact(deps.store, deps.logger, input),
   };
 }

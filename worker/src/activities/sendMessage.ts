@@ -3,7 +3,11 @@ import type { Logger } from 'pino';
 import type { ChannelProvider } from '../channels';
 import { addressFor, appendTimelineEvent, identityKey, InvalidAddressError, normalizeAddress, type Identity, type OutboxDoc, type Store } from '../store';
 import { sendMessageInputSchema, storedContactSchema } from './activityInputSchemas';
-import type { SendMessageInput, SendMessageResult, SendStatus } from './activityTypes';
+import type { SendDecided, SendDeferred, SendMessageInput, SendMessageResult, SendStatus } from './activityTypes';
+import { complianceNow } from './compliance/complianceClock';
+import { noCompliance, type ComplianceSettings } from './compliance/complianceSettings';
+import { checkFrequencyCap } from './compliance/frequencyCap';
+import { quietHoursDeferral, type QuietHoursDeferral } from './compliance/quietHours';
 import { sendIdempotencyKey } from './sendIdempotencyKey';
 
 /** Renders a Liquid template against the journey context; throws when it does not render. */
@@ -14,24 +18,43 @@ export interface SendMessageDeps {
   providerFor: (channel: MessageChannel) => ChannelProvider;
   render: TemplateRenderer;
   logger: Logger;
+  /** Quiet hours and the frequency cap; none unless given. */
+  compliance?: ComplianceSettings;
+  /** When compliance decisions are taken; `complianceNow` unless given. */
+  now?: () => Date;
 }
 
-/** The decision taken before any provider is called. */
+/** The decision taken before any outbox entry is claimed or any provider called. */
 type Decision =
-  | { status: 'pending'; to: string; body: string; subject: string | undefined; mediaUrls: string[] }
+  | {
+      status: 'pending';
+      to: string;
+      body: string;
+      subject: string | undefined;
+      mediaUrls: string[];
+      /** The contact's own addresses when the message goes to the contact (the cap counts those); else null. */
+      cappedAddresses: string[] | null;
+    }
+  | { status: 'deferred'; to: string; deferral: QuietHoursDeferral }
   | { status: 'blocked' | 'failed'; reason: string; to: string | null };
 
 /**
  * Sends one message for one send node visit, at most once per idempotency key: compliance
- * (opt-outs), then the outbox entry (insert-or-ignore by key: a retry that finds it `sent`
- * returns that result without calling the provider), then the provider, then the timeline.
+ * (opt-outs, then quiet hours, which defer without claiming anything), then the outbox entry
+ * (insert-or-ignore by key: a retry that finds it decided returns that result without calling
+ * the provider), then the frequency cap (counted after the claim, see compliance/frequencyCap.ts),
+ * then the provider, then the timeline. Every refusal and deferral lands on the timeline once.
  */
 export async function sendMessage(deps: SendMessageDeps, rawInput: SendMessageInput): Promise<SendMessageResult> {
   const input = sendMessageInputSchema.parse(rawInput);
   const key = sendIdempotencyKey(input);
   const log = deps.logger.child({ journeyId: input.journeyId, contactId: input.contactId, flowId: input.flowId, nodeId: input.nodeId });
+  const compliance = deps.compliance ?? noCompliance;
+  const now = (deps.now ?? complianceNow)();
 
-  const decision = await decide(deps, input);
+  const decision = await decide(deps, input, compliance, now);
+  if (decision.status === 'deferred') return defer(deps, input, key, decision, log);
+
   // One round trip both claims the key and tells us what an earlier attempt already did.
   const earlier = await deps.store.outbox
     .findOneAndUpdate(
@@ -60,22 +83,18 @@ export async function sendMessage(deps: SendMessageDeps, rawInput: SendMessageIn
   if (decision.status !== 'pending') {
     // An earlier attempt left the entry pending (it died around the provider call) and the
     // contact has since opted out: the entry takes this decision, so it never reads pending.
-    if (earlier) await deps.store.outbox.updateOne({ _id: key }, { $set: { status: decision.status, reason: decision.reason } });
-    await appendTimelineEvent(deps.store, {
-      _id: `decision:${key}`,
+    return refuse(deps, input, key, { status: decision.status, reason: decision.reason, to: decision.to }, earlier !== null, log);
+  }
+
+  if (compliance.frequencyCap !== null && decision.cappedAddresses !== null) {
+    const cap = await checkFrequencyCap(deps.store, compliance.frequencyCap, {
+      key,
       contactId: input.contactId,
-      at: new Date(),
-      channel: input.channel,
-      direction: 'internal',
-      kind: 'decision',
-      body: `${input.channel} send ${decision.status}: ${decision.reason}`,
-      to: decision.to,
-      journeyId: input.journeyId,
-      nodeId: input.nodeId,
-      status: decision.status,
+      addresses: decision.cappedAddresses,
+      at: now,
     });
-    log.info({ channel: input.channel, status: decision.status, reason: decision.reason }, 'send not made');
-    return { status: decision.status, channel: input.channel, reason: decision.reason, providerMessageId: null };
+    // Our entry was claimed pending: it takes the refusal, so other journeys stop counting it.
+    if (!cap.allowed) return refuse(deps, input, key, { status: 'blocked', reason: cap.reason, to: decision.to }, true, log);
   }
 
   const provider = deps.providerFor(input.channel);
@@ -110,7 +129,68 @@ export async function sendMessage(deps: SendMessageDeps, rawInput: SendMessageIn
   return { status: 'sent', channel: input.channel, reason: null, providerMessageId };
 }
 
-async function decide(deps: SendMessageDeps, input: SendMessageInput): Promise<Decision> {
+/** A send refused (blocked or failed) after its entry was claimed: entry, timeline, result. */
+async function refuse(
+  deps: SendMessageDeps,
+  input: SendMessageInput,
+  key: string,
+  refusal: { status: 'blocked' | 'failed'; reason: string; to: string | null },
+  entryIsPending: boolean,
+  log: Logger,
+): Promise<SendDecided> {
+  if (entryIsPending) await deps.store.outbox.updateOne({ _id: key }, { $set: { status: refusal.status, reason: refusal.reason } });
+  await appendTimelineEvent(deps.store, {
+    _id: `decision:${key}`,
+    contactId: input.contactId,
+    at: new Date(),
+    channel: input.channel,
+    direction: 'internal',
+    kind: 'decision',
+    body: `${input.channel} send ${refusal.status}: ${refusal.reason}`,
+    to: refusal.to,
+    journeyId: input.journeyId,
+    nodeId: input.nodeId,
+    status: refusal.status,
+  });
+  log.info({ channel: input.channel, status: refusal.status, reason: refusal.reason }, 'send not made');
+  return { status: refusal.status, channel: input.channel, reason: refusal.reason, providerMessageId: null };
+}
+
+/**
+ * Quiet hours: nothing is claimed and no provider called. An earlier attempt that already
+ * decided this visit (it sent just before the quiet began, and its result was lost) wins.
+ */
+async function defer(
+  deps: SendMessageDeps,
+  input: SendMessageInput,
+  key: string,
+  decision: { to: string; deferral: QuietHoursDeferral },
+  log: Logger,
+): Promise<SendMessageResult> {
+  const earlier = await deps.store.outbox.findById(key).lean();
+  if (earlier && earlier.status !== 'pending') return resultOf(earlier, input.channel);
+  const { until, localTime, zone, reason } = decision.deferral;
+  // One entry per deferral of this visit: a retried activity finds its own and adds nothing.
+  const deferral = (input.deferrals ?? 0) + 1;
+  await appendTimelineEvent(deps.store, {
+    _id: `decision:${key}:deferred:${deferral}`,
+    contactId: input.contactId,
+    at: new Date(),
+    channel: input.channel,
+    direction: 'internal',
+    kind: 'decision',
+    body: `${input.channel} send deferred: ${reason}`,
+    to: decision.to,
+    journeyId: input.journeyId,
+    nodeId: input.nodeId,
+    status: 'deferred',
+  });
+  log.info({ channel: input.channel, until: until.toISOString(), zone, reason }, 'send deferred');
+  const result: SendDeferred = { status: 'deferred', channel: input.channel, until: until.toISOString(), localTime, zone, reason, providerMessageId: null };
+  return result;
+}
+
+async function decide(deps: SendMessageDeps, input: SendMessageInput, compliance: ComplianceSettings, now: Date): Promise<Decision> {
   const stored = await deps.store.contacts.findById(input.contactId).lean();
   if (!stored) return { status: 'failed', reason: `contact ${input.contactId} does not exist`, to: null };
   const contact = storedContactSchema.parse(stored);
@@ -122,11 +202,24 @@ async function decide(deps: SendMessageDeps, input: SendMessageInput): Promise<D
   if (optOuts.includes(input.channel)) return { status: 'blocked', reason: `${who} opted out of ${input.channel}`, to };
   if (to === null) return { status: 'failed', reason: `the contact has no ${input.channel} address`, to: null };
 
+  // Quiet hours and the cap protect the journey's contact; an alert to staff about them is
+  // neither sent in the contact's night nor counted as a message to the contact.
+  const toContact = input.to === undefined;
+  if (toContact && compliance.quietHours !== null) {
+    const contactZone = asRecord(input.context.contact).timezone;
+    const deferral = quietHoursDeferral(compliance.quietHours, input.channel, now, {
+      contact: typeof contactZone === 'string' ? contactZone : undefined,
+      flow: input.timezone,
+    });
+    if (deferral !== null) return { status: 'deferred', to, deferral };
+  }
+  const cappedAddresses = toContact ? contact.identities.map((identity) => identity.value) : null;
+
   try {
     const body = deps.render(input.template, context);
     const subject = input.subject === undefined ? undefined : deps.render(input.subject, context);
     const mediaUrls = (input.mediaUrls ?? []).map((url) => deps.render(url, context).trim()).filter((url) => url !== '');
-    return { status: 'pending', to, body, subject, mediaUrls };
+    return { status: 'pending', to, body, subject, mediaUrls, cappedAddresses };
   } catch (error) {
     return { status: 'failed', reason: `the template does not render: ${(error as Error).message}`, to };
   }
@@ -160,7 +253,7 @@ async function recipientOf(
   return { to: identity.value, optOuts: owner ? storedContactSchema.parse(owner).optOuts : [], who: `the recipient ${identity.value}` };
 }
 
-function resultOf(entry: Pick<OutboxDoc, 'status' | 'reason' | 'providerMessageId'>, channel: MessageChannel): SendMessageResult {
+function resultOf(entry: Pick<OutboxDoc, 'status' | 'reason' | 'providerMessageId'>, channel: MessageChannel): SendDecided {
   return { status: asSendStatus(entry.status), channel, reason: entry.reason ?? null, providerMessageId: entry.providerMessageId ?? null };
 }
 

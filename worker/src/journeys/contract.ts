@@ -5,7 +5,7 @@
  * it. Plain data and types only, so it is safe in the workflow bundle.
  */
 import type { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import type { Channel, FlowDefinition } from '@threadline/flows/types';
+import type { Channel, FlowDefinition, MessageChannel } from '@threadline/flows/types';
 
 export const JOURNEY_TASK_QUEUE = 'journeys';
 export const JOURNEY_WORKFLOW_TYPE = 'journeyWorkflow';
@@ -87,9 +87,36 @@ export interface JourneyInput {
   /** The trigger node whose event started this journey, and that event. */
   triggerNodeId: string;
   trigger: InboundEvent;
+  /**
+   * The contact as their record stood when the journey started (`contact.*` in templates).
+   * Absent in journeys started before it existed: those see `contact.id` only.
+   */
+  contact?: ContactSnapshot | undefined;
 }
 
-export type JourneyStatus = 'running' | 'waiting' | 'completed' | 'failed';
+/**
+ * What a journey knows of its contact besides the id: read from the record when the journey
+ * starts and returned by each updateContact node. Fields the record lacks are left out.
+ */
+export interface ContactSnapshot {
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  /** From the contact's identities: E.164 phone, lower-case email. */
+  phone?: string | undefined;
+  email?: string | undefined;
+  /** IANA zone: the contact's own, else inferred from the phone number's country when it has one zone. */
+  timezone?: string | undefined;
+  tags?: string[] | undefined;
+  attributes?: Record<string, string> | undefined;
+  preferredChannel?: MessageChannel | undefined;
+  doNotCall?: boolean | undefined;
+}
+
+/**
+ * `cancelled`: someone cancelled the journey from the API (the `JourneyStatus` search attribute
+ * is a Keyword, so the value needs no registration).
+ */
+export type JourneyStatus = 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled';
 
 export interface PendingWait {
   nodeId: string;
@@ -112,4 +139,29 @@ export interface JourneyState {
   nodes?: Record<string, unknown> | undefined;
   pendingWait: PendingWait | null;
   outcome: string | null;
+  /** The node visits so far, oldest first (at most the last `MAX_TRACED_VISITS`); absent in results of older journeys. */
+  visits?: NodeVisit[] | undefined;
+  /** How many older visits were dropped to keep `visits` bounded. */
+  droppedVisits?: number | undefined;
+}
+
+/** The trace keeps this many visits: a journey looping through a delay must not grow its state without end. */
+export const MAX_TRACED_VISITS = 500;
+
+/**
+ * One node visit as the trace shows it: "where is this contact, and why didn't they get the
+ * message?". Times are the workflow's clock (deterministic on replay).
+ */
+export interface NodeVisit {
+  nodeId: string;
+  type: string;
+  /** How many times the journey had entered this node, from 1. */
+  visit: number;
+  enteredAt: string;
+  /** Null while the journey is still at the node. */
+  leftAt: string | null;
+  /** The output the journey took; null for an end node or a visit cut short (failed, cancelled). */
+  output: string | null;
+  /** Why, in a few words: "blocked: the contact opted out of sms", "timed out after 24h", … */
+  detail: string | null;
 }

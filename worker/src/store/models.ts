@@ -33,6 +33,11 @@ const identityRefSchema = new Schema(
   { _id: false },
 );
 
+const attributeSchema = new Schema(
+  { name: { type: String, required: true }, value: { type: String, required: true } },
+  { _id: false },
+);
+
 const contactSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -42,6 +47,19 @@ const contactSchema = new Schema(
     optOuts: { type: [String], default: [] },
     /** Workflow ids of the contact's running journeys: delivery is an `_id` read. */
     activeJourneys: { type: [String], default: [] },
+    // The profile below is read through `readContactProfile` (contactProfile.ts), which gives
+    // documents written before it existed (or by FerretDB, which drops empty arrays) defaults.
+    firstName: { type: String, default: null },
+    lastName: { type: String, default: null },
+    /** IANA zone the contact set or we were told; null: inferred from the phone number. */
+    timezone: { type: String, default: null },
+    tags: { type: [String], default: [] },
+    /** `{ name, value }` pairs, not a map: FerretDB refuses keys holding `.` or a leading `$`. */
+    attributes: { type: [attributeSchema], default: [] },
+    preferredChannel: { type: String, enum: ['sms', 'whatsapp', 'email', 'webchat'], default: null },
+    doNotCall: { type: Boolean, default: false },
+    /** Counts the profile's changes (written under the contact's lock, contactLock.ts). */
+    profileRevision: { type: Number, default: 0 },
   },
   { collection: 'contacts', timestamps: true, versionKey: false },
 );
@@ -116,6 +134,17 @@ const sandboxMessageSchema = new Schema(
   { collection: 'sandboxmessages', versionKey: false },
 );
 
+const contactLockSchema = new Schema(
+  {
+    /** The contact's id: the unique `_id` makes taking the lock one atomic insert. */
+    _id: { type: String, required: true },
+    holder: { type: String, required: true },
+    /** A holder that died leaves its lock; after this anyone may take it over. */
+    expiresAt: { type: Date, required: true },
+  },
+  { collection: 'contactlocks', versionKey: false },
+);
+
 export type FlowDoc = InferSchemaType<typeof flowSchema>;
 export type FlowVersionDoc = InferSchemaType<typeof flowVersionSchema>;
 export type ContactDoc = InferSchemaType<typeof contactSchema>;
@@ -136,6 +165,7 @@ export function createStore(connection: Connection) {
     timeline: connection.model('TimelineEvent', timelineEventSchema),
     outbox: connection.model('Outbox', outboxSchema),
     sandboxMessages: connection.model('SandboxMessage', sandboxMessageSchema),
+    contactLocks: connection.model('ContactLock', contactLockSchema),
   };
 }
 

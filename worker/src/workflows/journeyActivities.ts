@@ -25,3 +25,12 @@ export const { httpRequest } = proxyActivities<JourneyActivities>({
   startToCloseTimeout: '45s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '10s', maximumAttempts: 3 },
 });
+
+/**
+ * A contact update is idempotent and the journey's later nodes read its result, so it retries
+ * until it is written; a contact that no longer exists fails it at once (not retryable).
+ */
+export const { updateContact } = proxyActivities<JourneyActivities>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
+});

@@ -9,6 +9,7 @@ import type { Channel, FlowNode, MessageChannel } from '@threadline/flows/types'
 import { journeySearchAttributeKeys, type InboundEvent, type JourneyInput, type JourneyState, type JourneyStatus, type PendingWait } from '../journeys/contract';
 import { JOURNEY_LOOP, definitionFault } from './journeyFailures';
 import { pinnedDefinition } from './pinnedDefinition';
+import { VisitTrace } from './visitTrace';
 
 /** A node entered more often than this fails the journey: the flow loops without end. */
 export const MAX_NODE_VISITS = 1000;
@@ -82,6 +83,8 @@ export class JourneyRun {
   currentNodeId: string | null = null;
   pendingWait: PendingWait | null = null;
   outcome: string | null = null;
+  /** Every node visit with its output and reason (journey.ts records them). */
+  readonly trace = new VisitTrace();
 
   private readonly inbox: InboundEvent[] = [];
   private readonly seenEventIds = new Set<string>();
@@ -95,7 +98,7 @@ export class JourneyRun {
     this.seenEventIds.add(input.trigger.eventId);
     this.channels = [...(info.typedSearchAttributes.get(journeySearchAttributeKeys.Channels) ?? [input.trigger.channel])];
     this.context = {
-      contact: { id: input.contactId },
+      contact: contactContext(input),
       trigger: triggerContext(input.trigger),
       reply: null,
       nodes: {},
@@ -190,8 +193,19 @@ export class JourneyRun {
       nodes: { ...this.context.nodes },
       pendingWait: this.pendingWait,
       outcome: this.outcome,
+      visits: this.trace.list(),
+      droppedVisits: this.trace.dropped,
     };
   }
+}
+
+/**
+ * The contact's id and, when the starter gave one, their snapshot. A journey started without
+ * it (by an earlier release) sees `{ id }` as it always did, so its sends stay the same commands.
+ */
+function contactContext(input: JourneyInput): ContactContext {
+  if (input.contact === undefined) return { id: input.contactId };
+  return { ...input.contact, id: input.contactId };
 }
 
 /**

@@ -11,6 +11,7 @@ import { runSend } from './nodes/send';
 import { runSetVariables } from './nodes/setVariables';
 import { runSplit } from './nodes/split';
 import { runTrigger } from './nodes/trigger';
+import { runUpdateContact } from './nodes/updateContact';
 import { runWaitForEvent } from './nodes/waitForEvent';
 import { runWaitForReply } from './nodes/waitForReply';
 import { runWaitUntil } from './nodes/waitUntil';
@@ -55,6 +56,8 @@ export function runNode(node: FlowNode, run: JourneyRun, visit: number): NodeSte
       return runBusinessHours(node, run);
     case 'setVariables':
       return runSetVariables(node, run);
+    case 'updateContact':
+      return runUpdateContact(node, run, visit);
     // The rest of the catalog runs from issue 6 on. Until then a journey reaching one fails
     // naming it (non-retryable), rather than retrying a workflow task that can never succeed.
     case 'voice.say':
@@ -65,7 +68,6 @@ export function runNode(node: FlowNode, run: JourneyRun, visit: number): NodeSte
     case 'voice.connect':
     case 'voice.hangup':
     case 'call.outbound':
-    case 'updateContact':
     case 'subflow':
     case 'route':
     case 'handoff':

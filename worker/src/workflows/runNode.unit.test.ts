@@ -23,6 +23,7 @@ const RUN_TYPES: readonly NodeType[] = [
   'businessHours',
   'setVariables',
   'httpRequest',
+  'updateContact',
 ];
 const isTrigger = (type: NodeType): type is TriggerType => type.startsWith('trigger.');
 const isTriggerNode = (node: FlowNode): node is Extract<FlowNode, { type: TriggerType }> => isTrigger(node.type);

@@ -1,43 +1,72 @@
 import { ActivityFailure } from '@temporalio/workflow';
 import { resolveSendChannel } from '@threadline/flows/runtime';
-import type { FlowNodeOf } from '@threadline/flows/types';
-import type { SendMessageResult } from '../../activities/activityTypes';
+import type { FlowNodeOf, MessageChannel } from '@threadline/flows/types';
+import type { SendMessageInput, SendMessageResult } from '../../activities/activityTypes';
 import { sendMessage } from '../journeyActivities';
 import type { JourneyRun } from '../journeyRun';
 import { previewText } from '../summarize';
+import { waitOnTimer } from './waitOnTimer';
 
-/** One activity: compliance, outbox, provider. Its status is the output the journey takes. */
+/**
+ * Quiet hours defer a send to the start of the next allowed window, where it goes; a few more
+ * rounds absorb clock skew between the worker and the server. Past them the send is blocked.
+ */
+export const MAX_QUIET_HOURS_DEFERRALS = 3;
+
+/**
+ * One activity: compliance, outbox, provider. Its status is the output the journey takes.
+ * When the contact is in quiet hours the activity defers instead: the journey sleeps on a
+ * durable timer ("quiet hours: send sms at 08:00 Europe/London") and asks again for the same
+ * visit, so the idempotency key, and the one provider call, stay the same.
+ */
 export async function runSend(node: FlowNodeOf<'send'>, run: JourneyRun, visit: number): Promise<string> {
   const channel = resolveSendChannel(node.config.channel, {
     lastReplyChannel: run.context.reply?.channel ?? null,
     triggerChannel: run.input.trigger.channel,
   });
-  let result: SendMessageResult;
-  try {
-    result = await sendMessage.executeWithOptions({ summary: `send ${channel}: ${previewText(node.config.template)}` }, [
-      {
-        journeyId: run.journeyId,
-        firstRunId: run.firstRunId,
-        flowId: run.input.flowId,
-        nodeId: node.id,
-        visit,
-        contactId: run.input.contactId,
-        channel,
-        template: node.config.template,
-        subject: node.config.subject,
-        // Left out when unused, so a send is the same command it was before they existed.
-        // (The WhatsApp template, for outside the 24-hour window, is sent from issue 6 on.)
-        ...(node.config.to === undefined ? {} : { to: node.config.to }),
-        ...(node.config.mediaUrls.length === 0 ? {} : { mediaUrls: [...node.config.mediaUrls] }),
-        context: { ...run.context },
-      },
-    ]);
-  } catch (error) {
-    // Retries exhausted: the flow decides what a failed send means through the `failed` output.
-    if (!(error instanceof ActivityFailure)) throw error;
-    result = { status: 'failed', channel, reason: error.cause?.message ?? error.message, providerMessageId: null };
+  const timezone = run.input.definition.settings?.timezone;
+  const input: SendMessageInput = {
+    journeyId: run.journeyId,
+    firstRunId: run.firstRunId,
+    flowId: run.input.flowId,
+    nodeId: node.id,
+    visit,
+    contactId: run.input.contactId,
+    channel,
+    template: node.config.template,
+    subject: node.config.subject,
+    // Left out when unused, so a send is the same command it was before they existed.
+    // (The WhatsApp template, for outside the 24-hour window, is sent from issue 6 on.)
+    ...(node.config.to === undefined ? {} : { to: node.config.to }),
+    ...(node.config.mediaUrls.length === 0 ? {} : { mediaUrls: [...node.config.mediaUrls] }),
+    context: { ...run.context },
+    ...(timezone === undefined ? {} : { timezone }),
+  };
+  const summary = `send ${channel}: ${previewText(node.config.template)}`;
+
+  let result = await attemptSend(input, summary, channel);
+  for (let deferrals = 1; result.status === 'deferred'; deferrals += 1) {
+    if (deferrals > MAX_QUIET_HOURS_DEFERRALS) {
+      result = { status: 'blocked', channel, reason: `${result.reason}: still deferred after ${MAX_QUIET_HOURS_DEFERRALS} waits`, providerMessageId: null };
+      break;
+    }
+    // Date.now() is the workflow's deterministic clock; a timer of at least a second even if
+    // the window opened while the result travelled back.
+    const ms = Math.max(Date.parse(result.until) - Date.now(), 1000);
+    await waitOnTimer(run, node.id, ms, `quiet hours: send ${channel} at ${result.localTime} ${result.zone}`);
+    result = await attemptSend({ ...input, deferrals }, summary, channel);
   }
   // `messageId` is the catalog's name for the provider's id (`nodes.<id>.messageId`).
   run.context.nodes[node.id] = { ...result, messageId: result.providerMessageId };
   return result.status;
+}
+
+async function attemptSend(input: SendMessageInput, summary: string, channel: MessageChannel): Promise<SendMessageResult> {
+  try {
+    return await sendMessage.executeWithOptions({ summary }, [input]);
+  } catch (error) {
+    // Retries exhausted: the flow decides what a failed send means through the `failed` output.
+    if (!(error instanceof ActivityFailure)) throw error;
+    return { status: 'failed', channel, reason: error.cause?.message ?? error.message, providerMessageId: null };
+  }
 }
