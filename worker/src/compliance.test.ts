@@ -7,13 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { Connection } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { temporal } from '@temporalio/proto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { CURRENT_SCHEMA_VERSION } from '@threadline/flows';
 import { renderTemplate } from '@threadline/flows/runtime';
 import type { FlowDefinition, MessageChannel } from '@threadline/flows/types';
-import { ensureTestServer } from '@threadline/stack';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFrequencyCap, parseQuietHours, type ComplianceSettings } from './activities';
@@ -24,7 +23,6 @@ import {
   INBOUND_EVENT_SIGNAL,
   JOURNEY_WORKFLOW_TYPE,
   STATE_QUERY,
-  journeySearchAttributes,
   type InboundEvent,
   type JourneyInput,
   type JourneyState,
@@ -32,6 +30,7 @@ import {
 import { journeyStartOptions } from './journeys/journeyStartOptions';
 import { resolveContact, type Identity } from './store';
 import { eventually, startWorkerTestStack, type WorkerTestStack } from './testSupport/startWorkerTestStack';
+import { startTimeSkippingServer } from './testSupport/startTimeSkippingServer';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
 const HOUR = 60 * 60 * 1000;
@@ -45,18 +44,7 @@ const threePerDay = parseFrequencyCap('3/24h');
 beforeAll(async () => {
   Runtime.install({ logger: pinoTemporalLogger(logger) });
   stack = await startWorkerTestStack();
-  const path = await ensureTestServer();
-  skipping = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
-  // The test server starts with no custom search attributes; the journey keeps its own.
-  const indexedType = {
-    Keyword: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-    Int: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT,
-    KeywordList: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
-  } as const;
-  await skipping.connection.operatorService.addSearchAttributes({
-    namespace: skipping.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(Object.entries(journeySearchAttributes).map(([name, type]) => [name, indexedType[type]])),
-  });
+  skipping = await startTimeSkippingServer();
 });
 
 afterAll(async () => {

@@ -4,16 +4,15 @@
  * the clock whenever every workflow is blocked on a timer, so the real flow runs unshortened.
  */
 import { randomUUID } from 'node:crypto';
-import { temporal } from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime } from '@temporalio/worker';
 import { flowLibrary } from '@threadline/flows';
-import { ensureTestServer } from '@threadline/stack';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createJourneyWorker, pinoTemporalLogger } from './createJourneyWorker';
-import { JOURNEY_WORKFLOW_TYPE, journeySearchAttributes, type JourneyInput, type JourneyState } from './journeys/contract';
+import { JOURNEY_WORKFLOW_TYPE, type JourneyInput, type JourneyState } from './journeys/contract';
 import { connectStore, resolveContact, type Store } from './store';
+import { startTimeSkippingServer } from './testSupport/startTimeSkippingServer';
 
 const missedCallFlow = flowLibrary.find((flow) => flow.id === 'missed-call-text-back')?.definition;
 if (!missedCallFlow) throw new Error('the flow library lacks missed-call-text-back');
@@ -24,18 +23,7 @@ let store: Store;
 
 beforeAll(async () => {
   Runtime.install({ logger: pinoTemporalLogger(logger) });
-  const path = await ensureTestServer();
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
-  // The test server starts with no custom search attributes; the journey keeps its own.
-  const indexedType = {
-    Keyword: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-    Int: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT,
-    KeywordList: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
-  } as const;
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(Object.entries(journeySearchAttributes).map(([name, type]) => [name, indexedType[type]])),
-  });
+  env = await startTimeSkippingServer();
   // Its own database on the suite's FerretDB, so nothing here meets the other tests' data.
   store = await connectStore(inject('mongoUri').replace(/\/[^/]*$/, '/threadline_time_skipping'));
 });

@@ -7,20 +7,19 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowFailedError } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime } from '@temporalio/worker';
 import { CURRENT_SCHEMA_VERSION } from '@threadline/flows';
 import { pickBranch } from '@threadline/flows/runtime';
 import type { FlowDefinition, FlowEdge, FlowNode, Schedule } from '@threadline/flows/types';
-import { ensureTestServer } from '@threadline/stack';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJourneyWorker, pinoTemporalLogger } from './createJourneyWorker';
-import { JOURNEY_WORKFLOW_TYPE, journeySearchAttributes, type InboundEvent, type JourneyInput, type JourneyState } from './journeys/contract';
+import { JOURNEY_WORKFLOW_TYPE, type InboundEvent, type JourneyInput, type JourneyState } from './journeys/contract';
 import { journeyStartOptions } from './journeys/journeyStartOptions';
 import { resolveContact } from './store';
 import { startWorkerTestStack, type WorkerTestStack } from './testSupport/startWorkerTestStack';
+import { startTimeSkippingServer } from './testSupport/startTimeSkippingServer';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
 let stack: WorkerTestStack;
@@ -30,18 +29,7 @@ let phoneCounter = 0;
 beforeAll(async () => {
   Runtime.install({ logger: pinoTemporalLogger(logger) });
   stack = await startWorkerTestStack();
-  const path = await ensureTestServer();
-  skipping = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
-  // The test server starts with no custom search attributes; the journey keeps its own.
-  const indexedType = {
-    Keyword: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-    Int: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT,
-    KeywordList: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
-  } as const;
-  await skipping.connection.operatorService.addSearchAttributes({
-    namespace: skipping.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(Object.entries(journeySearchAttributes).map(([name, type]) => [name, indexedType[type]])),
-  });
+  skipping = await startTimeSkippingServer();
 });
 
 afterAll(async () => {

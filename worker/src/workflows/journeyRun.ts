@@ -6,7 +6,7 @@
 import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
 import { indexDefinition, nextNodeId, type DefinitionIndex } from '@threadline/flows/runtime';
 import type { Channel, FlowNode, MessageChannel } from '@threadline/flows/types';
-import { journeySearchAttributeKeys, type InboundEvent, type JourneyInput, type JourneyState, type JourneyStatus, type PendingWait } from '../journeys/contract';
+import { journeySearchAttributeKeys, type ContactSnapshot, type InboundEvent, type JourneyInput, type JourneyState, type JourneyStatus, type PendingWait } from '../journeys/contract';
 import { JOURNEY_LOOP, definitionFault } from './journeyFailures';
 import { pinnedDefinition } from './pinnedDefinition';
 import { VisitTrace } from './visitTrace';
@@ -41,18 +41,8 @@ export interface TriggerContext {
  * The contact as templates see it (`contact.*`). Only `id` is certain: the rest is filled from
  * the contact's record when the journey starts and by updateContact nodes, as far as known.
  */
-export interface ContactContext {
+export interface ContactContext extends ContactSnapshot {
   id: string;
-  firstName?: string | undefined;
-  lastName?: string | undefined;
-  phone?: string | undefined;
-  email?: string | undefined;
-  /** IANA zone: the contact's own, else inferred from the phone number. */
-  timezone?: string | undefined;
-  tags?: string[] | undefined;
-  attributes?: Record<string, string> | undefined;
-  preferredChannel?: MessageChannel | undefined;
-  doNotCall?: boolean | undefined;
 }
 
 /** What Liquid templates and split conditions see (product.md, "Journey semantics"). */
