@@ -7,11 +7,19 @@ import {
   resolveContact,
   type Identity,
 } from '@threadline/worker/store';
+import type { ChannelProvider } from '@threadline/worker/channels';
 import { ApiError } from '../errors/apiError';
+import { answerSubscriptionKeyword, type KeywordChannel, type KeywordDeliveryResult } from './answerSubscriptionKeyword';
 import { handToJourneys, type DeliveryDeps, type DeliveryResult } from './handToJourneys';
 import type { MissedCallOutcome } from './matchTrigger';
+import { subscriptionKeywordOf } from './subscriptionKeyword';
 
 export type { DeliveryDeps, DeliveryResult } from './handToJourneys';
+
+/** Delivery from a channel provider also answers STOP/START/HELP through that provider. */
+export interface InboundDeliveryDeps extends DeliveryDeps {
+  providerFor: (channel: KeywordChannel) => ChannelProvider;
+}
 
 /** What a provider told us, before we know who the contact is. */
 export interface InboundDelivery {
@@ -46,8 +54,10 @@ function normalizeOrReject(delivery: InboundDelivery): Identity {
 /**
  * The product's hot path for provider webhooks: resolve the contact, then persist the event
  * keyed by the provider's id and hand it to every journey that can use it (handToJourneys).
+ * An SMS or WhatsApp message that is a carrier keyword (STOP, START, HELP and kin) changes the
+ * contact's subscription instead and reaches no journey (answerSubscriptionKeyword).
  */
-export async function deliverInboundEvent(deps: DeliveryDeps, delivery: InboundDelivery): Promise<DeliveryResult> {
+export async function deliverInboundEvent(deps: InboundDeliveryDeps, delivery: InboundDelivery): Promise<DeliveryResult | KeywordDeliveryResult> {
   const identity = normalizeOrReject(delivery);
   const eventId = `${delivery.provider}:${delivery.providerMessageId}`;
   const { contactId } = await resolveContact(deps.store, identity);
@@ -61,24 +71,30 @@ export async function deliverInboundEvent(deps: DeliveryDeps, delivery: InboundD
     ...(delivery.text === undefined ? {} : { text: delivery.text }),
     at: delivery.at.toISOString(),
   };
-  return handToJourneys(deps, {
-    contactId,
-    event,
-    matches: deps.triggerIndex.match(event, delivery.outcome),
-    persist: () =>
-      appendTimelineEvent(deps.store, {
-        _id: eventId,
-        contactId,
-        at: delivery.at,
-        channel: delivery.channel,
-        direction: 'inbound',
-        kind: delivery.kind === 'missedCall' ? 'call' : 'message',
-        body: delivery.text ?? null,
-        from: identity.value,
-        to: delivery.to ?? null,
-        provider: delivery.provider,
-        providerMessageId: delivery.providerMessageId,
-        status: delivery.outcome ?? null,
-      }),
-  });
+  const persist = () =>
+    appendTimelineEvent(deps.store, {
+      _id: eventId,
+      contactId,
+      at: delivery.at,
+      channel: delivery.channel,
+      direction: 'inbound',
+      kind: delivery.kind === 'missedCall' ? 'call' : 'message',
+      body: delivery.text ?? null,
+      from: identity.value,
+      to: delivery.to ?? null,
+      provider: delivery.provider,
+      providerMessageId: delivery.providerMessageId,
+      status: delivery.outcome ?? null,
+    });
+
+  const keywordChannel = delivery.kind === 'message' ? asKeywordChannel(delivery.channel) : null;
+  const keyword = keywordChannel !== null && delivery.text !== undefined ? subscriptionKeywordOf(delivery.text) : null;
+  if (keywordChannel !== null && keyword !== null) {
+    return answerSubscriptionKeyword(deps, { contactId, eventId, channel: keywordChannel, from: identity.value, keyword, persist });
+  }
+  return handToJourneys(deps, { contactId, event, matches: deps.triggerIndex.match(event, delivery.outcome), persist });
+}
+
+function asKeywordChannel(channel: Channel): KeywordChannel | null {
+  return channel === 'sms' || channel === 'whatsapp' ? channel : null;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createSandboxProvider } from '@threadline/worker/channels';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import '../appDependencies';
@@ -39,10 +40,14 @@ const outboundQuery = z.object({
  * The sandbox provider: a real channel provider that needs no account. A simulated contact
  * misses a call or replies on any channel through these endpoints, exactly as a provider's
  * webhook would deliver it; the worker's sandbox adapter records outbound sends, which the
- * last endpoint lists. A client-supplied callId/messageId simulates a provider retry.
+ * last endpoint lists (with the confirmations of STOP, START and HELP, which the sandbox
+ * answers itself). A client-supplied callId/messageId simulates a provider retry.
  */
 export const sandboxRoutes: FastifyPluginAsync = async (app) => {
-  const deps = { store: app.store, temporal: app.temporal, triggerIndex: app.triggerIndex, journeys: app.journeyRouting };
+  // STOP/START/HELP confirmations go back through the sandbox's outbound adapter, where the
+  // worker's sends land too, so a test lists them with the journeys' messages.
+  const sandbox = createSandboxProvider(app.store);
+  const deps = { store: app.store, temporal: app.temporal, triggerIndex: app.triggerIndex, journeys: app.journeyRouting, providerFor: () => sandbox };
 
   const deliver = (delivery: InboundDelivery, log: typeof app.log) => deliverInboundEvent({ ...deps, logger: log }, delivery);
 

@@ -6,3 +6,4 @@ export * from './contactTimeZone';
 export * from './contactProfile';
 export * from './contactChanges';
 export * from './contactLock';
+export * from './channelOptOuts';
