@@ -170,7 +170,7 @@ describe('the journey workflow running the missed-call text-back', () => {
       'send sms: Sorry we missed your call…',
       'wait for a reply on any channel (24h)',
       'wait for a reply on any channel (24h)',
-      'send whatsapp: Happy to help! Our plans and…',
+      'send best channel: Happy to help! Our plans and…',
       'end: engaged',
     ]);
     // The same code replays its own history: the interpreter is deterministic.

@@ -15,7 +15,14 @@ export const sendMessageInputSchema = z.object({
   nodeId: z.string().min(1),
   visit: z.number().int().positive(),
   contactId: z.string().min(1),
-  channel: messageChannelSchema,
+  channel: z.union([messageChannelSchema, z.literal('best')]),
+  bestChannel: z
+    .object({
+      defaultChannel: messageChannelSchema.nullable(),
+      lastReplyChannel: z.enum(['sms', 'whatsapp', 'email', 'webchat', 'voice']).nullable(),
+      triggerChannel: z.enum(['sms', 'whatsapp', 'email', 'webchat', 'voice']),
+    })
+    .optional(),
   template: z.string(),
   subject: z.string().optional(),
   to: z.string().optional(),

@@ -3,7 +3,7 @@
  * imports them with `import type`, so nothing here is evaluated in the workflow bundle. The
  * activities parse what they receive with the zod schemas in `activityInputSchemas.ts`.
  */
-import type { MessageChannel, NodeConfigs } from '@threadline/flows/types';
+import type { Channel, MessageChannel, NodeConfigs } from '@threadline/flows/types';
 import type { ContactSnapshot } from '../journeys/contract';
 
 export interface SendMessageInput {
@@ -15,7 +15,13 @@ export interface SendMessageInput {
   /** How many times the journey has entered this node, from 1: each visit is its own send. */
   visit: number;
   contactId: string;
-  channel: MessageChannel;
+  /**
+   * `best`: the activity chooses from the contact's behaviour (bestChannel.ts), records why on
+   * the timeline and returns the channel in its result.
+   */
+  channel: MessageChannel | 'best';
+  /** With `best` only: what the journey knows, for when the contact's behaviour does not decide. */
+  bestChannel?: BestChannelFallbacks | undefined;
   /** Liquid template, rendered by the activity against `context`. */
   template: string;
   subject?: string | undefined;
@@ -38,6 +44,14 @@ export interface SendMessageInput {
    * timeline's decision entries, so each deferral is recorded once however often it is retried.
    */
   deferrals?: number | undefined;
+}
+
+/** The fallbacks of a `best` send, after preference and behaviour, in this order. */
+export interface BestChannelFallbacks {
+  /** The flow's `settings.defaultChannel`. */
+  defaultChannel: MessageChannel | null;
+  lastReplyChannel: Channel | null;
+  triggerChannel: Channel;
 }
 
 export type SendStatus = 'sent' | 'failed' | 'blocked';

@@ -4,6 +4,7 @@ import type { ChannelProvider } from '../channels';
 import { addressFor, appendTimelineEvent, identityKey, InvalidAddressError, normalizeAddress, type Identity, type OutboxDoc, type Store } from '../store';
 import { sendMessageInputSchema, storedContactSchema } from './activityInputSchemas';
 import type { SendDecided, SendDeferred, SendMessageInput, SendMessageResult, SendStatus } from './activityTypes';
+import { withChosenChannel, type ChannelSend } from './bestChannel';
 import { complianceNow } from './compliance/complianceClock';
 import { noCompliance, type ComplianceSettings } from './compliance/complianceSettings';
 import { checkFrequencyCap } from './compliance/frequencyCap';
@@ -39,18 +40,20 @@ type Decision =
   | { status: 'blocked' | 'failed'; reason: string; to: string | null };
 
 /**
- * Sends one message for one send node visit, at most once per idempotency key: compliance
+ * Sends one message for one send node visit, at most once per idempotency key: the channel
+ * (a `best` send's is chosen here, bestChannel.ts), compliance
  * (opt-outs, then quiet hours, which defer without claiming anything), then the outbox entry
  * (insert-or-ignore by key: a retry that finds it decided returns that result without calling
  * the provider), then the frequency cap (counted after the claim, see compliance/frequencyCap.ts),
  * then the provider, then the timeline. Every refusal and deferral lands on the timeline once.
  */
 export async function sendMessage(deps: SendMessageDeps, rawInput: SendMessageInput): Promise<SendMessageResult> {
-  const input = sendMessageInputSchema.parse(rawInput);
-  const key = sendIdempotencyKey(input);
-  const log = deps.logger.child({ journeyId: input.journeyId, contactId: input.contactId, flowId: input.flowId, nodeId: input.nodeId });
+  const parsed = sendMessageInputSchema.parse(rawInput);
+  const key = sendIdempotencyKey(parsed);
+  const log = deps.logger.child({ journeyId: parsed.journeyId, contactId: parsed.contactId, flowId: parsed.flowId, nodeId: parsed.nodeId });
   const compliance = deps.compliance ?? noCompliance;
   const now = (deps.now ?? complianceNow)();
+  const input = await withChosenChannel(deps.store, parsed, key, now, log);
 
   const decision = await decide(deps, input, compliance, now);
   if (decision.status === 'deferred') return defer(deps, input, key, decision, log);
@@ -132,7 +135,7 @@ export async function sendMessage(deps: SendMessageDeps, rawInput: SendMessageIn
 /** A send refused (blocked or failed) after its entry was claimed: entry, timeline, result. */
 async function refuse(
   deps: SendMessageDeps,
-  input: SendMessageInput,
+  input: ChannelSend,
   key: string,
   refusal: { status: 'blocked' | 'failed'; reason: string; to: string | null },
   entryIsPending: boolean,
@@ -162,7 +165,7 @@ async function refuse(
  */
 async function defer(
   deps: SendMessageDeps,
-  input: SendMessageInput,
+  input: ChannelSend,
   key: string,
   decision: { to: string; deferral: QuietHoursDeferral },
   log: Logger,
@@ -190,7 +193,7 @@ async function defer(
   return result;
 }
 
-async function decide(deps: SendMessageDeps, input: SendMessageInput, compliance: ComplianceSettings, now: Date): Promise<Decision> {
+async function decide(deps: SendMessageDeps, input: ChannelSend, compliance: ComplianceSettings, now: Date): Promise<Decision> {
   const stored = await deps.store.contacts.findById(input.contactId).lean();
   if (!stored) return { status: 'failed', reason: `contact ${input.contactId} does not exist`, to: null };
   const contact = storedContactSchema.parse(stored);
@@ -234,7 +237,7 @@ type Recipient = { to: string | null; optOuts: readonly string[]; who: string } 
  */
 async function recipientOf(
   deps: SendMessageDeps,
-  input: SendMessageInput,
+  input: ChannelSend,
   context: object,
   contact: { identities: readonly Identity[]; optOuts: readonly string[] },
 ): Promise<Recipient> {

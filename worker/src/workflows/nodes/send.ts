@@ -20,10 +20,7 @@ export const MAX_QUIET_HOURS_DEFERRALS = 3;
  * visit, so the idempotency key, and the one provider call, stay the same.
  */
 export async function runSend(node: FlowNodeOf<'send'>, run: JourneyRun, visit: number): Promise<string> {
-  const channel = resolveSendChannel(node.config.channel, {
-    lastReplyChannel: run.context.reply?.channel ?? null,
-    triggerChannel: run.input.trigger.channel,
-  });
+  const { channel: configured } = node.config;
   const timezone = run.input.definition.settings?.timezone;
   const input: SendMessageInput = {
     journeyId: run.journeyId,
@@ -32,7 +29,18 @@ export async function runSend(node: FlowNodeOf<'send'>, run: JourneyRun, visit: 
     nodeId: node.id,
     visit,
     contactId: run.input.contactId,
-    channel,
+    // `best` is chosen by the activity from the contact's behaviour (the workflow cannot read
+    // the database); it gets the journey's fallbacks. A named channel goes as it always has.
+    ...(configured === 'best'
+      ? {
+          channel: 'best',
+          bestChannel: {
+            defaultChannel: run.input.definition.settings?.defaultChannel ?? null,
+            lastReplyChannel: run.context.reply?.channel ?? null,
+            triggerChannel: run.input.trigger.channel,
+          },
+        }
+      : { channel: configured }),
     template: node.config.template,
     subject: node.config.subject,
     // Left out when unused, so a send is the same command it was before they existed.
@@ -42,10 +50,12 @@ export async function runSend(node: FlowNodeOf<'send'>, run: JourneyRun, visit: 
     context: { ...run.context },
     ...(timezone === undefined ? {} : { timezone }),
   };
-  const summary = `send ${channel}: ${previewText(node.config.template)}`;
+  const preview = previewText(node.config.template);
+  const summary = `send ${configured === 'best' ? 'best channel' : configured}: ${preview}`;
 
-  let result = await attemptSend(input, summary, channel);
+  let result = await attemptSend(input, summary);
   for (let deferrals = 1; result.status === 'deferred'; deferrals += 1) {
+    const { channel } = result;
     if (deferrals > MAX_QUIET_HOURS_DEFERRALS) {
       result = { status: 'blocked', channel, reason: `${result.reason}: still deferred after ${MAX_QUIET_HOURS_DEFERRALS} waits`, providerMessageId: null };
       break;
@@ -54,19 +64,33 @@ export async function runSend(node: FlowNodeOf<'send'>, run: JourneyRun, visit: 
     // the window opened while the result travelled back.
     const ms = Math.max(Date.parse(result.until) - Date.now(), 1000);
     await waitOnTimer(run, node.id, ms, `quiet hours: send ${channel} at ${result.localTime} ${result.zone}`);
-    result = await attemptSend({ ...input, deferrals }, summary, channel);
+    // A `best` send keeps the channel chosen for this visit (the activity recorded why).
+    const { bestChannel: _chosen, ...sameVisit } = input;
+    result = await attemptSend({ ...sameVisit, channel, deferrals }, `send ${channel}: ${preview}`);
   }
   // `messageId` is the catalog's name for the provider's id (`nodes.<id>.messageId`).
   run.context.nodes[node.id] = { ...result, messageId: result.providerMessageId };
   return result.status;
 }
 
-async function attemptSend(input: SendMessageInput, summary: string, channel: MessageChannel): Promise<SendMessageResult> {
+async function attemptSend(input: SendMessageInput, summary: string): Promise<SendMessageResult> {
   try {
     return await sendMessage.executeWithOptions({ summary }, [input]);
   } catch (error) {
     // Retries exhausted: the flow decides what a failed send means through the `failed` output.
     if (!(error instanceof ActivityFailure)) throw error;
-    return { status: 'failed', channel, reason: error.cause?.message ?? error.message, providerMessageId: null };
+    return { status: 'failed', channel: failedChannel(input), reason: error.cause?.message ?? error.message, providerMessageId: null };
   }
+}
+
+/**
+ * The channel of a send that failed before the activity could say which it chose: a `best`
+ * send reports the plain rule's channel (where they last replied, else the trigger's, else SMS).
+ */
+function failedChannel(input: SendMessageInput): MessageChannel {
+  if (input.channel !== 'best') return input.channel;
+  return resolveSendChannel('best', {
+    lastReplyChannel: input.bestChannel?.lastReplyChannel ?? null,
+    triggerChannel: input.bestChannel?.triggerChannel ?? 'sms',
+  });
 }
