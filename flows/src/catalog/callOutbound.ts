@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { NodeConfigs } from '../types';
 import type { MutuallyAssignable, NodeCatalogEntry } from './nodeCatalogEntry';
 import { boundedIntegerSchema } from './schemaParts/boundedIntegerSchema';
-import { E164_PATTERN, e164Schema } from './schemaParts/e164Schema';
-import { isLiteralTemplate } from './schemaParts/literalTemplate';
+import { e164Schema, phoneTemplateProblem } from './schemaParts/e164Schema';
 import { templateSchemaSaying } from './schemaParts/templateSchema';
 
 const configSchema = z
@@ -14,13 +13,8 @@ const configSchema = z
     timeoutSeconds: boundedIntegerSchema(1, 600, 'seconds'),
   })
   .superRefine((config, ctx) => {
-    if (config.to !== undefined && isLiteralTemplate(config.to) && !E164_PATTERN.test(config.to)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: 'write the number in E.164 form, e.g. +14155550100, or a template such as {{ vars.altPhone }}',
-      });
-    }
+    const problem = config.to === undefined ? undefined : phoneTemplateProblem(config.to, '{{ vars.altPhone }}');
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: problem });
   });
 
 true satisfies MutuallyAssignable<z.infer<typeof configSchema>, NodeConfigs['call.outbound']>;

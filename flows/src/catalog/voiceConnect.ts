@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { NodeConfigs } from '../types';
 import type { MutuallyAssignable, NodeCatalogEntry } from './nodeCatalogEntry';
 import { boundedIntegerSchema } from './schemaParts/boundedIntegerSchema';
-import { E164_PATTERN, e164Schema } from './schemaParts/e164Schema';
-import { isLiteralTemplate } from './schemaParts/literalTemplate';
+import { e164Schema, phoneTemplateProblem } from './schemaParts/e164Schema';
 import { templateSchemaSaying } from './schemaParts/templateSchema';
 
 const configSchema = z
@@ -15,13 +14,8 @@ const configSchema = z
     record: z.boolean(),
   })
   .superRefine((config, ctx) => {
-    if (config.connectTo === 'number' && isLiteralTemplate(config.target) && !E164_PATTERN.test(config.target)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['target'],
-        message: 'write the number in E.164 form, e.g. +14155550100, or a template such as {{ vars.repPhone }}',
-      });
-    }
+    const problem = config.connectTo === 'number' ? phoneTemplateProblem(config.target, '{{ vars.repPhone }}') : undefined;
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['target'], message: problem });
   });
 
 true satisfies MutuallyAssignable<z.infer<typeof configSchema>, NodeConfigs['voice.connect']>;

@@ -8,13 +8,18 @@ import type { CompleteJourneyInput, HttpRequestInput, SendMessageInput, UpdateCo
 
 const messageChannelSchema = z.enum(['sms', 'whatsapp', 'email', 'webchat']);
 
-export const sendMessageInputSchema = z.object({
+/** Which journey, node and visit an activity acts for: what its idempotency keys are made of. */
+const nodeVisitFields = {
   journeyId: z.string().min(1),
   firstRunId: z.string().min(1),
   flowId: z.string().min(1),
   nodeId: z.string().min(1),
   visit: z.number().int().positive(),
   contactId: z.string().min(1),
+};
+
+export const sendMessageInputSchema = z.object({
+  ...nodeVisitFields,
   channel: z.union([messageChannelSchema, z.literal('best')]),
   bestChannel: z
     .object({
@@ -41,12 +46,7 @@ export const completeJourneyInputSchema = z.object({
 }) satisfies z.ZodType<CompleteJourneyInput>;
 
 export const httpRequestInputSchema = z.object({
-  journeyId: z.string().min(1),
-  firstRunId: z.string().min(1),
-  flowId: z.string().min(1),
-  nodeId: z.string().min(1),
-  visit: z.number().int().positive(),
-  contactId: z.string().min(1),
+  ...nodeVisitFields,
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
   url: z.string().min(1),
   headers: z.array(z.object({ name: z.string().min(1), value: z.string() })),
@@ -57,12 +57,7 @@ export const httpRequestInputSchema = z.object({
 }) satisfies z.ZodType<HttpRequestInput>;
 
 export const updateContactInputSchema = z.object({
-  journeyId: z.string().min(1),
-  firstRunId: z.string().min(1),
-  flowId: z.string().min(1),
-  nodeId: z.string().min(1),
-  visit: z.number().int().positive(),
-  contactId: z.string().min(1),
+  ...nodeVisitFields,
   attributes: z.array(z.object({ name: z.string().min(1), value: z.string() })),
   addTags: z.array(z.string().min(1)),
   removeTags: z.array(z.string().min(1)),
