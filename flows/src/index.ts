@@ -29,6 +29,7 @@ export { ELSE_OUTPUT } from './runtime/evaluateSplit';
 export { flowDefinitionSchema, flowEdgeSchema } from './schema/flowDefinitionSchema';
 export { FLOW_ID_PATTERN, NODE_ID_PATTERN, flowIdSchema, nodeIdSchema } from './schema/identifiers';
 export { EVENT_NAME_PATTERN, eventNameSchema } from './catalog/schemaParts/eventNameSchema';
+export { canonicalTimeZone, timeZoneSchema } from './catalog/schemaParts/timeZoneSchema';
 export { parseFlowDefinition, parseFlowDraft, type ParseFlowDefinitionResult } from './schema/parseFlowDefinition';
 export { FLOW_DEFINITION_SCHEMA_FILE, flowDefinitionJsonSchema } from './schema/flowDefinitionJsonSchema';
 export { flowInterfaceSchema, flowSettingsSchema } from './schema/flowInterfaceSchema';

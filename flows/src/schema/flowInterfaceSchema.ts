@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MutuallyAssignable } from '../catalog/nodeCatalogEntry';
 import type { FlowInterface, FlowSettings } from '../types';
 import { messageChannelSchema } from '../catalog/messageChannelOptions';
+import { timeZoneSchema } from '../catalog/schemaParts/timeZoneSchema';
 
 /** Input and output names are read as `trigger.data.<name>` and `nodes.<id>.outputs.<name>`. */
 const interfaceNameSchema = z
@@ -34,34 +35,9 @@ export const flowInterfaceSchema = z
 true satisfies MutuallyAssignable<z.infer<typeof flowInterfaceSchema>, FlowInterface>;
 
 export const flowSettingsSchema = z.strictObject({
-  timezone: z
-    .string()
-    .refine(isTimeZone, 'write an IANA time zone such as America/New_York or Europe/Paris')
-    .optional(),
+  timezone: timeZoneSchema.optional(),
   reentry: z.enum(['ignore', 'restart', 'parallel']).optional(),
   defaultChannel: messageChannelSchema.optional(),
 });
 
 true satisfies MutuallyAssignable<z.infer<typeof flowSettingsSchema>, FlowSettings>;
-
-/*
- * Building an Intl.DateTimeFormat costs about a millisecond, on every parse of every flow; the
- * answer for a name never changes. Bounded, since the API parses whatever anyone sends.
- */
-const timeZoneAnswers = new Map<string, boolean>();
-const MAX_REMEMBERED_ZONES = 1_000;
-
-function isTimeZone(zone: string): boolean {
-  const known = timeZoneAnswers.get(zone);
-  if (known !== undefined) return known;
-  let valid: boolean;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    valid = true;
-  } catch {
-    valid = false;
-  }
-  if (timeZoneAnswers.size >= MAX_REMEMBERED_ZONES) timeZoneAnswers.clear();
-  timeZoneAnswers.set(zone, valid);
-  return valid;
-}

@@ -99,16 +99,5 @@ export function inferTimeZone(phone: string): string | undefined {
   return country === undefined ? undefined : SINGLE_ZONE_COUNTRIES[country];
 }
 
-/**
- * The zone database's spelling of an IANA zone ("america/new_york" → "America/New_York"), or
- * undefined when the engine does not know it. Offsets such as "+01:00" are refused: they ignore
- * daylight saving time, which is the reason to name a zone at all.
- */
-export function canonicalTimeZone(name: string): string | undefined {
-  if (!/^[A-Za-z]/.test(name)) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
+// One spelling of zone names across the product: the flow language's.
+export { canonicalTimeZone } from '@threadline/flows';
