@@ -1,11 +1,27 @@
 import { createServer } from 'node:net';
 
 /**
- * Asks the kernel for a free TCP port on 127.0.0.1. The port is released before it is returned,
- * so another process could take it in between; tests accept that tiny race rather than have
- * every server take an already-open socket.
+ * Linux hands out ephemeral ports (port 0 binds, outgoing connections, and the internal services
+ * the Temporal dev server starts for itself) from 32768–60999. Choosing our servers' ports below
+ * that range means a port we checked is not handed to someone else before our server binds it.
  */
-export function freePort(): Promise<number> {
+const CHOSEN_RANGE = { first: 20_000, last: 32_767 } as const;
+const RANDOM_TRIES = 50;
+
+/**
+ * A TCP port on 127.0.0.1 that nothing listens on right now. It is released before it is
+ * returned, so another process could still take it: callers that start servers retry on a
+ * clash (see `retryOnPortClash`).
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < RANDOM_TRIES; attempt += 1) {
+    const port = CHOSEN_RANGE.first + Math.floor(Math.random() * (CHOSEN_RANGE.last - CHOSEN_RANGE.first + 1));
+    if (await isPortFree(port)) return port;
+  }
+  return kernelAssignedPort();
+}
+
+function kernelAssignedPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -33,4 +49,23 @@ export function isPortFree(port: number): Promise<boolean> {
       server.close(() => resolve(true));
     });
   });
+}
+
+/** True for the error a server start gives when its port was taken after we chose it. */
+export function isPortClash(error: unknown): boolean {
+  return error instanceof Error && /address already in use|EADDRINUSE/i.test(error.message);
+}
+
+/**
+ * Starts a server on freshly chosen ports, choosing again when the start fails because a port
+ * was taken in the moment between choosing and binding (parallel test suites start many servers).
+ */
+export async function retryOnPortClash<T>(start: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= attempts || !isPortClash(error)) throw error;
+    }
+  }
 }

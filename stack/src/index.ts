@@ -8,7 +8,7 @@ export { startTemporalDevServer, devServerArgs, parseDevServerFeatures } from '.
 export type { TemporalDevServer, TemporalDevServerOptions, SearchAttributeType, DevServerFeatures } from './temporalDevServer';
 export { startFerretDB, ferretdbArgs } from './ferretdb';
 export type { FerretDB, FerretDBOptions } from './ferretdb';
-export { freePort, isPortFree } from './freePort';
+export { freePort, isPortFree, isPortClash, retryOnPortClash } from './freePort';
 export { spawnSupervised, describeExit } from './supervisedProcess';
 export type { SupervisedProcess, LogLine, ExitInfo } from './supervisedProcess';
 export { prefixedLog } from './prefixedLog';

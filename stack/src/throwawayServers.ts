@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFerretDB } from './ferretdb';
-import { freePort } from './freePort';
+import { freePort, retryOnPortClash } from './freePort';
 import type { LogLine } from './supervisedProcess';
 import { startTemporalDevServer, type SearchAttributeType } from './temporalDevServer';
 import { ensureTools } from './tools';
@@ -36,24 +36,27 @@ export async function startThrowawayServers(options: ThrowawayServersOptions): P
   const removeDataDir = () => rm(dataDir, { recursive: true, force: true });
   try {
     const tools = await ensureTools({ log });
-    const [temporalPort, uiPort, mongoPort] = [await freePort(), await freePort(), await freePort()];
     const [temporal, ferret] = await Promise.allSettled([
-      startTemporalDevServer({
-        binary: tools.temporal,
-        dataDir: join(dataDir, 'temporal'),
-        port: temporalPort,
-        uiPort,
-        headless: !options.withTemporalUi,
-        searchAttributes: options.searchAttributes,
-        log,
-      }),
-      startFerretDB({
-        binary: tools.ferretdb,
-        dataDir: join(dataDir, 'ferretdb'),
-        port: mongoPort,
-        ...(options.database === undefined ? {} : { database: options.database }),
-        log,
-      }),
+      retryOnPortClash(async () =>
+        startTemporalDevServer({
+          binary: tools.temporal,
+          dataDir: join(dataDir, 'temporal'),
+          port: await freePort(),
+          uiPort: await freePort(),
+          headless: !options.withTemporalUi,
+          searchAttributes: options.searchAttributes,
+          log,
+        }),
+      ),
+      retryOnPortClash(async () =>
+        startFerretDB({
+          binary: tools.ferretdb,
+          dataDir: join(dataDir, 'ferretdb'),
+          port: await freePort(),
+          ...(options.database === undefined ? {} : { database: options.database }),
+          log,
+        }),
+      ),
     ]);
     if (temporal.status === 'rejected') {
       if (ferret.status === 'fulfilled') await ferret.value.stop();

@@ -7,7 +7,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { buildApp } from '@threadline/api';
-import { freePort } from '@threadline/stack';
 import { connectStore, type Store } from '@threadline/worker/store';
 import { createJourneyWorker } from '@threadline/worker/worker';
 import pino from 'pino';
@@ -76,12 +75,11 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
       temporal,
       logger,
     });
-    const port = await freePort();
-    await baselineApp.listen({ port, host: '127.0.0.1' });
+    const baselineUrl = await baselineApp.listen({ port: 0, host: '127.0.0.1' });
     stops.push(() => baselineApp.close());
 
     return {
-      apiUrls: { interpreter: stack.apiUrl, baseline: `http://127.0.0.1:${port}` },
+      apiUrls: { interpreter: stack.apiUrl, baseline: baselineUrl },
       flowVersion,
       store: readerStore,
       temporal,

@@ -6,7 +6,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { buildApp } from '@threadline/api';
-import { freePort, startThrowawayServers } from '@threadline/stack';
+import { startThrowawayServers } from '@threadline/stack';
 import { journeySearchAttributes } from '@threadline/worker/contract';
 import { connectStore } from '@threadline/worker/store';
 import { bundleJourneyWorkflows, createJourneyWorker, pinoTemporalLogger } from '@threadline/worker/worker';
@@ -67,19 +67,19 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     const temporalClient = new Client({ connection: clientConnection });
     stops.push(() => clientConnection.close());
 
-    const port = await freePort();
     const app = await buildApp({
       config: { builderDist: options.builderDist },
       store,
       temporal: temporalClient,
       logger,
     });
-    await app.listen({ port, host: '127.0.0.1' });
+    // Port 0: the kernel binds a free port atomically, so parallel suites never clash.
+    const apiUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     stops.push(() => app.close());
 
-    log(`ready: api http://127.0.0.1:${port}, temporal ${servers.temporalAddress}, mongo ${servers.mongoUri}`);
+    log(`ready: api ${apiUrl}, temporal ${servers.temporalAddress}, mongo ${servers.mongoUri}`);
     return {
-      apiUrl: `http://127.0.0.1:${port}`,
+      apiUrl,
       temporalAddress: servers.temporalAddress,
       temporalUiUrl: servers.temporalUiUrl,
       mongoUri: servers.mongoUri,
