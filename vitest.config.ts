@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
  * shares one real stack — Temporal dev server, FerretDB, worker and API — started once by
  * test/support/globalSetup.ts. Test files that start their own servers (the stack's own
  * tests, worker and API suites) live in the integration project too, and run one file at a
- * time there: the machine has two cores.
+ * time there: the machine has two cores. The fault tests (test/fault) start their own servers
+ * and worker processes too, and kill them.
  */
 export default defineConfig({
   test: {
@@ -23,6 +24,7 @@ export default defineConfig({
           include: [
             'test/integration/**/*.test.ts',
             'test/browser/**/*.test.ts',
+            'test/fault/**/*.test.ts',
             'worker/src/**/*.test.ts',
             'api/src/**/*.test.ts',
             'stack/src/**/*.test.ts',

@@ -8,6 +8,7 @@ import { journeyRouting, type JourneyRouting } from './inbound/journeyRouting';
 import { TriggerIndex } from './inbound/triggerIndex';
 import { apiRoutes } from './routes/api';
 import { builderRoutes } from './routes/builder';
+import { voiceWebhookRoutes, type VoiceWebhookOptions } from './routes/voice';
 
 /** What the app itself needs to know; where to listen is main's business. */
 export interface AppConfig {
@@ -21,6 +22,8 @@ export interface AppConfig {
    * hand-written baseline workflow; the product never sets it.
    */
   journeys?: Partial<JourneyRouting> | undefined;
+  /** Twilio Voice webhooks: the auth token their signatures are checked with, and our public URL. */
+  twilio?: VoiceWebhookOptions | undefined;
 }
 
 export interface AppDeps {
@@ -53,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   installErrorHandler(app);
   await app.register(apiRoutes, { prefix: '/api' });
+  await app.register(voiceWebhookRoutes, { ...config.twilio, prefix: '/webhooks/twilio/voice' });
   await app.register(builderRoutes, { builderDist: config.builderDist ?? DEFAULT_BUILDER_DIST });
   await triggerIndex.refresh();
   return app;

@@ -25,6 +25,13 @@ const envSchema = z.object({
   BUILDER_DIST: z.string().min(1).default(DEFAULT_BUILDER_DIST),
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * The Twilio account's auth token: voice webhooks must then carry a valid `X-Twilio-Signature`
+   * (403 otherwise). Unset: not checked, as for the sandbox on one machine.
+   */
+  THREADLINE_TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  /** The URL Twilio reaches this API by (`https://voice.example.com`), when a proxy hides it: signatures are over it. */
+  THREADLINE_PUBLIC_URL: z.url({ message: 'expected an absolute URL such as https://voice.example.com' }).optional(),
 });
 
 export interface ApiConfig {
@@ -35,6 +42,7 @@ export interface ApiConfig {
   mongodbUri: string;
   builderDist: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  twilio: { twilioAuthToken?: string | undefined; publicUrl?: string | undefined };
 }
 
 /** The names of the variables, for the README's table and for error messages. */
@@ -58,5 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     mongodbUri: parsed.MONGODB_URI,
     builderDist: parsed.BUILDER_DIST,
     logLevel: parsed.LOG_LEVEL,
+    twilio: {
+      ...(parsed.THREADLINE_TWILIO_AUTH_TOKEN === undefined ? {} : { twilioAuthToken: parsed.THREADLINE_TWILIO_AUTH_TOKEN }),
+      ...(parsed.THREADLINE_PUBLIC_URL === undefined ? {} : { publicUrl: parsed.THREADLINE_PUBLIC_URL }),
+    },
   };
 }

@@ -11,7 +11,14 @@ describe('loadConfig', () => {
       mongodbUri: 'mongodb://127.0.0.1:27017/threadline',
       builderDist: DEFAULT_BUILDER_DIST,
       logLevel: 'info',
+      twilio: {},
     });
+  });
+
+  it('reads the Twilio auth token and public URL the voice webhooks check signatures with', () => {
+    const config = loadConfig({ THREADLINE_TWILIO_AUTH_TOKEN: 'tok', THREADLINE_PUBLIC_URL: 'https://voice.example.com' });
+    expect(config.twilio).toEqual({ twilioAuthToken: 'tok', publicUrl: 'https://voice.example.com' });
+    expect(() => loadConfig({ THREADLINE_PUBLIC_URL: 'voice.example.com' })).toThrow(/THREADLINE_PUBLIC_URL/);
   });
 
   it('names every variable that is wrong in one message', () => {

@@ -15,7 +15,7 @@ const logger = pino({ level: config.logLevel, base: { service: 'api' } });
 const store = await connectStore(config.mongodbUri);
 const connection = await Connection.connect({ address: config.temporalAddress });
 const temporal = new Client({ connection, namespace: config.temporalNamespace });
-const app = await buildApp({ config: { builderDist: config.builderDist }, store, temporal, logger });
+const app = await buildApp({ config: { builderDist: config.builderDist, twilio: config.twilio }, store, temporal, logger });
 
 let stopping = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {

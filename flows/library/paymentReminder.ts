@@ -5,7 +5,8 @@ import type { FlowDefinition } from '../src/types';
  * date and a link. `payment.failed` calls the customer with answering-machine detection: a
  * machine gets the payment link by text and a voicemail that says so (the text goes first, so the
  * voicemail never promises a text that did not go); a person hears what happened and can take
- * the link or an agent. An unanswered call becomes a text.
+ * the link or an agent. An unanswered call becomes a text, and so does a call the contact's
+ * "no calls" preference blocks (that text does not say we tried to call).
  *
  * Both events carry `amount` and `payUrl`; only `payment.due` carries `dueDate`, and only its
  * branch reads it.
@@ -164,6 +165,18 @@ export const paymentReminder = {
         whatsappTemplateVariables: [],
       },
     },
+    {
+      id: 'sms_no_calls',
+      type: 'send',
+      label: 'Text instead of calling',
+      config: {
+        channel: 'sms',
+        template:
+          'Your payment of {{ trigger.data.amount }} did not go through. Pay securely here: {{ trigger.data.payUrl }}',
+        mediaUrls: [],
+        whatsappTemplateVariables: [],
+      },
+    },
     { id: 'end_reminded', type: 'end', label: 'Reminded', config: { outcome: 'reminded', returns: [] } },
     { id: 'end_texted', type: 'end', label: 'Texted after no answer', config: { outcome: 'texted', returns: [] } },
     { id: 'end_blocked', type: 'end', label: 'Not allowed to send', config: { outcome: 'blocked', returns: [] } },
@@ -180,6 +193,8 @@ export const paymentReminder = {
     { from: 'call_customer', output: 'noAnswer', to: 'sms_missed_call' },
     { from: 'call_customer', output: 'busy', to: 'sms_missed_call' },
     { from: 'call_customer', output: 'failed', to: 'sms_missed_call' },
+    // The contact asked for no calls (or opted out of voice): the link goes by text instead.
+    { from: 'call_customer', output: 'blocked', to: 'sms_no_calls' },
     { from: 'sms_voicemail_link', output: 'sent', to: 'voicemail_drop' },
     { from: 'sms_voicemail_link', output: 'failed', to: 'voicemail_call_back' },
     { from: 'sms_voicemail_link', output: 'blocked', to: 'voicemail_call_back' },
@@ -204,6 +219,9 @@ export const paymentReminder = {
     { from: 'sms_missed_call', output: 'sent', to: 'end_texted' },
     { from: 'sms_missed_call', output: 'failed', to: 'end_send_failed' },
     { from: 'sms_missed_call', output: 'blocked', to: 'end_blocked' },
+    { from: 'sms_no_calls', output: 'sent', to: 'end_texted' },
+    { from: 'sms_no_calls', output: 'failed', to: 'end_send_failed' },
+    { from: 'sms_no_calls', output: 'blocked', to: 'end_blocked' },
   ],
   // Top to bottom: the reminder on the left, the call beside it (machine, then person, then no
   // answer, left to right), the ways out in a column to the right.
@@ -225,6 +243,7 @@ export const paymentReminder = {
     say_call_back: { x: 1200, y: 1050 },
     hang_up: { x: 450, y: 1050 },
     sms_missed_call: { x: 1100, y: 300 },
+    sms_no_calls: { x: 1100, y: 150 },
     end_texted: { x: 1100, y: 450 },
     end_send_failed: { x: 1500, y: 150 },
     end_blocked: { x: 1500, y: 300 },

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // `npm run bench`: npm dependencies if needed, then the benchmarks in test/bench: the flow
-// compile bench (seconds, no servers) and then speed to lead (minutes, on the embedded stack).
-// `npm run bench -- flows` or `npm run bench -- lead` runs one; other arguments go to the lead bench.
+// compile bench (seconds, no servers), speed to lead (minutes, on the embedded stack) and the
+// journey engine (interpreter against a hand-written workflow, then 10,000 journeys waiting on
+// timers: half an hour on two cores). `npm run bench -- flows|lead|engine [args]` runs one;
+// without a name, other arguments go to the lead bench.
 import { spawn } from 'node:child_process';
 import { ensureNpmDependencies, repoRoot } from './npmDependencies.mjs';
 
 const BENCHES = {
   flows: { entry: 'test/bench/flows/compileBench.ts', what: 'flow compile and validation' },
   lead: { entry: 'test/bench/run.ts', what: 'speed to lead' },
+  engine: { entry: 'test/bench/engine/runEngine.ts', what: 'journey engine: interpreter against a hand-written workflow, 10,000 waiting timers' },
 };
 
 const [first, ...rest] = process.argv.slice(2);
@@ -21,6 +24,7 @@ const plan = named
   : [
       { ...BENCHES.flows, args: [] },
       { ...BENCHES.lead, args: process.argv.slice(2) },
+      { ...BENCHES.engine, args: [] },
     ];
 
 ensureNpmDependencies();

@@ -61,6 +61,8 @@ describe('following a journey in the builder', () => {
     await ui.byTestId('rf-node-wait_reply').and(page.locator('[data-path="current"]')).waitFor({ timeout: 15_000 });
     expect(await ui.byTestId('rf-node-text_back').getAttribute('data-path')).toBe('taken');
     expect(await ui.byTestId('rf-node-mentions_pricing').getAttribute('data-path')).toBeNull();
+    // The cards count the published version's journeys: this one waits at wait_reply (live from visibility).
+    await expect.poll(() => ui.byTestId('node-stats-wait_reply').textContent(), { timeout: 15_000 }).toMatch(/\b[1-9]\d* waiting\b/);
     await page.screenshot({ path: join(artifacts, 'follow-journey-waiting.png') });
 
     const reply = await api(apiUrl, 'POST', '/api/sandbox/messages', {
@@ -86,6 +88,8 @@ describe('following a journey in the builder', () => {
     expect(await marks(pricingPath)).toEqual(pricingPath.map((id) => [id, 'taken']));
     expect(await marks(offPath)).toEqual(offPath.map((id) => [id, null]));
     expect(await page.locator('.react-flow__edge.path-taken').count()).toBe(pricingPath.length - 1);
+    // Its end is counted once it completed (the last activity carries its counts).
+    await expect.poll(() => ui.byTestId('node-stats-end_engaged').textContent(), { timeout: 15_000 }).toMatch(/^[1-9]\d* in · [1-9]\d* out$/);
 
     const timeline = ui.byTestId('timeline-event');
     await expect.poll(() => timeline.count()).toBeGreaterThanOrEqual(4);

@@ -12,7 +12,32 @@ describe('readWorkerConfig', () => {
         quietHours: { start: '21:00', end: '08:00', channels: ['sms', 'whatsapp', 'webchat'] },
         frequencyCap: { max: 3, windowMs: 24 * 60 * 60 * 1000, window: '24h' },
       },
+      sendRates: { byProvider: {}, fallback: { perSecond: 50, burst: 50, text: '50/s' } },
+      httpRatePerHost: { perSecond: 10, burst: 10, text: '10/s' },
+      maxCachedWorkflows: undefined,
     });
+  });
+
+  it('reads how many journeys the worker keeps in memory, and refuses a count that is not one', () => {
+    expect(readWorkerConfig({ THREADLINE_MAX_CACHED_WORKFLOWS: '500' }).maxCachedWorkflows).toBe(500);
+    expect(() => readWorkerConfig({ THREADLINE_MAX_CACHED_WORKFLOWS: 'lots' })).toThrow(/THREADLINE_MAX_CACHED_WORKFLOWS/);
+  });
+
+  it('reads the send rate per provider and the HTTP rate per host, and turns each off', () => {
+    const config = readWorkerConfig({ THREADLINE_SEND_RATE: 'sandbox=50/s, twilio=600/min', THREADLINE_HTTP_RATE_PER_HOST: '2/s' });
+    expect(config.sendRates).toEqual({
+      byProvider: { sandbox: { perSecond: 50, burst: 50, text: '50/s' }, twilio: { perSecond: 10, burst: 10, text: '600/min' } },
+      fallback: null,
+    });
+    expect(config.httpRatePerHost).toEqual({ perSecond: 2, burst: 2, text: '2/s' });
+    const off = readWorkerConfig({ THREADLINE_SEND_RATE: 'off', THREADLINE_HTTP_RATE_PER_HOST: 'off' });
+    expect([off.sendRates, off.httpRatePerHost]).toEqual([{ byProvider: {}, fallback: null }, null]);
+  });
+
+  it('names bad throttle settings and says what to write', () => {
+    expect(() => readWorkerConfig({ THREADLINE_SEND_RATE: 'sandbox=fast', THREADLINE_HTTP_RATE_PER_HOST: '0/s' })).toThrow(
+      /THREADLINE_SEND_RATE: "fast" is not a rate such as 10\/s[\s\S]*THREADLINE_HTTP_RATE_PER_HOST: "0\/s": the rate must be more than 0/,
+    );
   });
 
   it('reads quiet hours, their channels and the frequency cap, and turns each off', () => {

@@ -252,23 +252,24 @@ describe('a journey whose definition is broken', () => {
 
   it('fails at a node type this worker does not run yet, naming it, instead of retrying the task', async () => {
     const { contactId, phone } = await newContact(stack.store);
-    const callingSubflow: FlowDefinition = {
+    // `route` hands the contact to an agent, which comes with the agents' side in a later issue.
+    const routing: FlowDefinition = {
       schemaVersion: CURRENT_SCHEMA_VERSION,
-      id: 'calling-subflow',
-      name: 'Calling a subflow',
+      id: 'routing-to-agents',
+      name: 'Routing to agents',
       nodes: [
         { id: 'hello', type: 'trigger.inboundMessage', config: { channels: [] } },
-        { id: 'qualify', type: 'subflow', config: { flowId: 'qualify-lead', version: 'latest', inputs: [] } },
+        { id: 'to_support', type: 'route', config: { skills: ['support'], priority: '1', sticky: false, queue: 'support', timeout: '15m', attributes: [] } },
         { id: 'done', type: 'end', config: { outcome: 'done', returns: [] } },
       ],
       edges: [
-        { from: 'hello', output: 'next', to: 'qualify' },
-        { from: 'qualify', output: 'completed', to: 'done' },
-        { from: 'qualify', output: 'failed', to: 'done' },
+        { from: 'hello', output: 'next', to: 'to_support' },
+        { from: 'to_support', output: 'assigned', to: 'done' },
+        { from: 'to_support', output: 'overflow', to: 'done' },
       ],
       layout: {},
     };
-    const handle = await startJourney(callingSubflow, contactId, { ...missedCall(phone), kind: 'message', channel: 'sms' });
+    const handle = await startJourney(routing, contactId, { ...missedCall(phone), kind: 'message', channel: 'sms' });
 
     const failure = await handle.result().then(
       () => null,
@@ -277,10 +278,10 @@ describe('a journey whose definition is broken', () => {
 
     expect(failure).toBeInstanceOf(WorkflowFailedError);
     expect((failure as WorkflowFailedError).cause?.message).toBe(
-      'flow definition, node "qualify": node type "subflow" is not run by this worker yet',
+      'flow definition, node "to_support": node type "route" is not run by this worker yet',
     );
     const timeline = await stack.store.timeline.find({ contactId, kind: 'journey' }).lean();
-    expect(timeline).toEqual([expect.objectContaining({ nodeId: 'qualify', status: 'failed' })]);
+    expect(timeline).toEqual([expect.objectContaining({ nodeId: 'to_support', status: 'failed' })]);
     const contact = await stack.store.contacts.findById(contactId).lean();
     expect(contact?.activeJourneys).toEqual([]);
   });

@@ -21,6 +21,8 @@ const worker = await createJourneyWorker({
   store,
   logger,
   compliance: config.compliance,
+  sendRates: config.sendRates,
+  ...(config.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: config.maxCachedWorkflows }),
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,8 +1,9 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { INBOUND_EVENT_SIGNAL, journeyWorkflowId, type ContactSnapshot, type InboundEvent, type JourneyInput } from '@threadline/worker/contract';
+import { INBOUND_EVENT_SIGNAL, type ContactSnapshot, type InboundEvent, type JourneyInput } from '@threadline/worker/contract';
 import { contactSnapshot, readContactProfile, type Store } from '@threadline/worker/store';
-import { journeyStartOptions } from '@threadline/worker/start';
+import { startedJourneyId } from '@threadline/worker/start';
 import type { FastifyBaseLogger } from 'fastify';
+import { enterJourney } from './journeyEntry';
 import type { JourneyRouting } from './journeyRouting';
 import type { TriggerIndex, TriggerMatch } from './triggerIndex';
 
@@ -39,14 +40,16 @@ export interface Handover {
  * second half of the inbound hot path (architecture.md, "The data flow"), shared by provider
  * webhooks and the events API. The event is persisted before delivery and marked only after,
  * so a crash in between leaves an undelivered event that a retry delivers again (journeys
- * dedupe by event id); a retry of a delivered event does nothing at all.
+ * dedupe by event id, and a trigger event never starts a second journey: journeyEntry.ts); a
+ * retry of a delivered event does nothing at all.
  */
 export async function handToJourneys(deps: DeliveryDeps, handover: Handover): Promise<DeliveryResult> {
-  const { store, temporal, journeys } = deps;
+  const { store, temporal } = deps;
   const { contactId, event, matches } = handover;
   const { eventId } = event;
   const logger = deps.logger.child({ contactId, eventId });
-  const startedIds = matches.map((match) => journeyWorkflowId(match.flow.flowId, contactId));
+  // One id per flow and contact, or per trigger event for a flow whose re-entry is `parallel`.
+  const startedIds = matches.map(({ flow }) => startedJourneyId({ flowId: flow.flowId, contactId, definition: flow.definition, trigger: event }));
 
   // Two independent writes, in parallel to keep the hot path short: persist the event, and
   // register the journeys about to start, so that a reply racing in right behind this event
@@ -66,8 +69,11 @@ export async function handToJourneys(deps: DeliveryDeps, handover: Handover): Pr
           .lean()
       : store.contacts.findById(contactId, { activeJourneys: 1 }).lean(),
   ]);
+  // When the event was handed over before: the time it was first recorded (a retry may carry another).
+  let handedOverAt: Date | null = null;
   if (!inserted) {
-    const existing = await store.timeline.findById(eventId, { deliveredAt: 1 }).lean();
+    const existing = await store.timeline.findById(eventId, { deliveredAt: 1, at: 1 }).lean();
+    handedOverAt = existing?.at ?? new Date(event.at);
     if (existing?.deliveredAt) {
       logger.info('retry of a delivered event ignored');
       return { eventId, contactId, duplicate: true, journeys: [] };
@@ -80,7 +86,7 @@ export async function handToJourneys(deps: DeliveryDeps, handover: Handover): Pr
   const contact = startedIds.length > 0 && contactBefore ? contactSnapshot(readContactProfile(contactBefore)) : undefined;
 
   const [started, signalled] = await Promise.all([
-    Promise.all(matches.map((match) => startJourney(temporal, journeys, match, { contactId, contact }, event, logger))),
+    Promise.all(matches.map((match) => enterJourney({ ...deps, logger }, journeyInput(match, { contactId, contact }, event), handedOverAt))),
     Promise.all(waiting.map((workflowId) => signalJourney(temporal, workflowId, event, logger))),
   ]);
   const closed = waiting.filter((_, index) => !signalled[index]);
@@ -97,15 +103,13 @@ export async function handToJourneys(deps: DeliveryDeps, handover: Handover): Pr
   };
 }
 
-async function startJourney(
-  temporal: Client,
-  journeys: JourneyRouting,
+/** What a trigger match starts: the flow's published version, pinned, from its trigger node. */
+function journeyInput(
   { flow, triggerNode }: TriggerMatch,
   { contactId, contact }: { contactId: string; contact: ContactSnapshot | undefined },
   event: InboundEvent,
-  logger: FastifyBaseLogger,
-): Promise<string> {
-  const input: JourneyInput = {
+): JourneyInput {
+  return {
     flowId: flow.flowId,
     flowVersion: flow.flowVersion,
     contactId,
@@ -114,17 +118,6 @@ async function startJourney(
     trigger: event,
     ...(contact === undefined ? {} : { contact }),
   };
-  const { workflowId, ...options } = journeyStartOptions(input, journeys.taskQueue);
-  // An already running journey of this flow just receives the event (signal-with-start
-  // signals it); the re-entry policies of product.md will refine this.
-  await temporal.workflow.signalWithStart(journeys.workflowType, {
-    workflowId,
-    ...options,
-    signal: INBOUND_EVENT_SIGNAL,
-    signalArgs: [event],
-  });
-  logger.info({ flowId: flow.flowId, journeyId: workflowId, flowVersion: flow.flowVersion }, 'journey signalled with start');
-  return workflowId;
 }
 
 /** Signals a journey the contact is in; false when it has finished (or never existed). */

@@ -10,6 +10,7 @@ import { selectFollowedDetail, useJourneyStore } from '../journeys/journeyStore'
 import { useFlowStore } from '../store/flowStore';
 import { useNodeIssues } from '../store/flowValidation';
 import { summarizeConfig } from './configSummary';
+import { NodeStatsBadge } from './NodeStatsBadge';
 
 /** Every node type renders through this card; the catalog supplies what differs. */
 function FlowNodeCardView({ id, type, data, selected }: NodeProps<BuilderNode>) {
@@ -59,6 +60,7 @@ function FlowNodeCardView({ id, type, data, selected }: NodeProps<BuilderNode>) 
       <div className="flow-node-summary" data-testid={`node-summary-${id}`} title={summary}>
         {summary}
       </div>
+      <NodeStatsBadge nodeId={id} />
       {outputs.length > 0 ? (
         <div className="flow-node-outputs">
           {outputs.map((output) => (

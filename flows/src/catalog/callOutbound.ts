@@ -67,15 +67,17 @@ export const callOutbound: NodeCatalogEntry<'call.outbound'> = {
     },
   ],
   waits: true,
-  outputs: () => ['human', 'machine', 'noAnswer', 'busy', 'failed'],
+  // `blocked`: the contact asked for no calls or opted out of voice; the call was never placed.
+  // A definition without a `blocked` edge takes `failed` instead, so earlier flows still run.
+  outputs: () => ['human', 'machine', 'noAnswer', 'busy', 'failed', 'blocked'],
   results: [
-    { key: 'status', description: 'How the call went: answered, noAnswer, busy or failed.', on: '*' },
+    { key: 'status', description: 'How the call went: answered, noAnswer, busy, failed or blocked.', on: '*' },
     { key: 'answeredBy', description: 'Who answered: human, machine or unknown (when detection is off).', on: '*' },
   ],
   // Needs no call itself: it makes one. Answered calls continue in the call.
   call: {
     required: false,
-    after: { human: 'inCall', machine: 'inCall', noAnswer: 'noCall', busy: 'noCall', failed: 'noCall' },
+    after: { human: 'inCall', machine: 'inCall', noAnswer: 'noCall', busy: 'noCall', failed: 'noCall', blocked: 'noCall' },
   },
   setsVariables: () => [],
 };

@@ -177,7 +177,7 @@ describe('the node catalog', () => {
     expect(nodeCatalog['trigger.inboundCall'].call.after).toEqual({ next: 'inCall' });
     expect(nodeCatalog['call.outbound'].call).toEqual({
       required: false,
-      after: { human: 'inCall', machine: 'inCall', noAnswer: 'noCall', busy: 'noCall', failed: 'noCall' },
+      after: { human: 'inCall', machine: 'inCall', noAnswer: 'noCall', busy: 'noCall', failed: 'noCall', blocked: 'noCall' },
     });
     expect(nodeCatalog['voice.record'].call.after).toEqual({ hangup: 'noCall' });
     expect(nodeCatalog['voice.hangup'].outputs({})).toEqual([]);

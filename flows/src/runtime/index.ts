@@ -5,7 +5,7 @@
 export { parseDuration } from './parseDuration';
 export { resolvePath } from './resolvePath';
 export { evaluateSplit, ELSE_OUTPUT, type RenderTemplate, type SplitDecision } from './evaluateSplit';
-export { outputsOf } from './outputsOf';
+export { fallbackOutputOf, outputsOf } from './outputsOf';
 export { indexDefinition, nextNodeId, type DefinitionIndex } from './definitionIndex';
 export { resolveSendChannel, type BestChannelHints } from './resolveSendChannel';
 // The one render function, here too so the workflow bundle can import it without the catalog.

@@ -37,7 +37,7 @@ export function outputsOf(node: FlowNode): string[] {
     case 'voice.connect':
       return ['completed', 'noAnswer', 'busy', 'failed'];
     case 'call.outbound':
-      return ['human', 'machine', 'noAnswer', 'busy', 'failed'];
+      return ['human', 'machine', 'noAnswer', 'busy', 'failed', 'blocked'];
     case 'split':
       return [...new Set([...node.config.conditions.map((condition) => condition.output), ELSE_OUTPUT])];
     case 'intent':
@@ -62,4 +62,14 @@ export function outputsOf(node: FlowNode): string[] {
     default:
       return assertNever(node, 'node type');
   }
+}
+
+/**
+ * The output the engine takes instead of `output` when a definition leaves `output`
+ * unconnected, if it has one: call.outbound's `blocked` came after flows that route `failed`
+ * were published, and a blocked call is a call that did not happen. Validation accepts such
+ * a definition (the fallback is connected), and the worker follows the fallback.
+ */
+export function fallbackOutputOf(node: Pick<FlowNode, 'type'>, output: string): string | undefined {
+  return node.type === 'call.outbound' && output === 'blocked' ? 'failed' : undefined;
 }

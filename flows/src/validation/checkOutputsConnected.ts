@@ -1,3 +1,4 @@
+import { fallbackOutputOf } from '../runtime/outputsOf';
 import { nodePath } from '../schema/issuePaths';
 import type { FlowEdge, ValidationIssue } from '../types';
 import type { IndexedNode } from './indexNodes';
@@ -14,9 +15,12 @@ export function checkOutputsConnected(
     else outputs.add(edge.output);
   }
   const issues: ValidationIssue[] = [];
-  for (const [nodeId, { outputs }] of byId) {
+  for (const [nodeId, { node, outputs }] of byId) {
     for (const output of outputs ?? []) {
       if (connected.get(nodeId)?.has(output) === true) continue;
+      // Left open on purpose: the engine takes the fallback, which is connected.
+      const fallback = fallbackOutputOf(node, output);
+      if (fallback !== undefined && connected.get(nodeId)?.has(fallback) === true) continue;
       issues.push({
         code: 'output-not-connected',
         severity: 'error',

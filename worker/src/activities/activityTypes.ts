@@ -3,8 +3,9 @@
  * imports them with `import type`, so nothing here is evaluated in the workflow bundle. The
  * activities parse what they receive with the zod schemas in `activityInputSchemas.ts`.
  */
-import type { Channel, MessageChannel, NodeConfigs } from '@threadline/flows/types';
+import type { Channel, FlowDefinition, MessageChannel, NodeConfigs } from '@threadline/flows/types';
 import type { ContactSnapshot } from '../journeys/contract';
+import type { NodeStatsBatch } from '../store/nodeStats';
 
 export interface SendMessageInput {
   journeyId: string;
@@ -44,6 +45,8 @@ export interface SendMessageInput {
    * timeline's decision entries, so each deferral is recorded once however often it is retried.
    */
   deferrals?: number | undefined;
+  /** The builder's per-node counts the journey gathered since its last activity (store/nodeStats.ts). */
+  nodeStats?: NodeStatsBatch | undefined;
 }
 
 /** The fallbacks of a `best` send, after preference and behaviour, in this order. */
@@ -91,6 +94,8 @@ export interface CompleteJourneyInput {
   nodeId: string;
   /** The end node's outcome label, or `failed: …` when the engine gave up on the journey. */
   outcome: string;
+  /** The builder's per-node counts the journey gathered since its last activity (store/nodeStats.ts). */
+  nodeStats?: NodeStatsBatch | undefined;
 }
 
 export type HttpRequestConfig = NodeConfigs['httpRequest'];
@@ -111,6 +116,8 @@ export interface HttpRequestInput {
   timeoutSeconds: number;
   /** The journey context templates see (contact, trigger, reply, nodes, vars, journey). */
   context: Record<string, unknown>;
+  /** The builder's per-node counts the journey gathered since its last activity (store/nodeStats.ts). */
+  nodeStats?: NodeStatsBatch | undefined;
 }
 
 /** What an HTTP request node leaves in `nodes.<id>` (the catalog's results). */
@@ -145,7 +152,39 @@ export interface UpdateContactInput {
   preferredChannel?: MessageChannel | undefined;
   doNotCall?: boolean | undefined;
   timezone?: string | undefined;
+  /** The builder's per-node counts the journey gathered since its last activity (store/nodeStats.ts). */
+  nodeStats?: NodeStatsBatch | undefined;
 }
+
+export type CallOutboundConfig = NodeConfigs['call.outbound'];
+
+export interface PlaceCallInput {
+  journeyId: string;
+  /** With nodeId and visit, keys the call's outbox entry like a send's: one call per visit. */
+  firstRunId: string;
+  flowId: string;
+  nodeId: string;
+  visit: number;
+  contactId: string;
+  /** Liquid: a number other than the contact's; absent: the contact's phone. */
+  to?: string | undefined;
+  from?: string | undefined;
+  machineDetection: CallOutboundConfig['machineDetection'];
+  timeoutSeconds: number;
+  /** The journey context `to` renders against. */
+  context: Record<string, unknown>;
+  /** The builder's per-node counts the journey gathered since its last activity (store/nodeStats.ts). */
+  nodeStats?: NodeStatsBatch | undefined;
+}
+
+/**
+ * `placed`: the provider rings the number (its CallSid names the webhooks that follow);
+ * `blocked`: compliance refused the call (no calls, voice opted out), with the reason;
+ * `failed`: no number, or the provider refused.
+ */
+export type PlaceCallResult =
+  | { status: 'placed'; callSid: string; to: string }
+  | { status: 'blocked' | 'failed'; reason: string; to: string | null };
 
 /** The activities the journey workflow calls, as the worker registers them. */
 export interface JourneyActivities {
@@ -154,4 +193,22 @@ export interface JourneyActivities {
   httpRequest(input: HttpRequestInput): Promise<HttpRequestResult>;
   /** Applies the node's changes to the contact's record; returns the contact as it now is. */
   updateContact(input: UpdateContactInput): Promise<ContactSnapshot>;
+  /** Reads the published version a subflow node runs: the pinned one, or the latest. */
+  loadSubflow(input: LoadSubflowInput): Promise<LoadSubflowResult>;
+  /** Places a call.outbound node visit's call, at most once (compliance first, then the outbox). */
+  placeCall(input: PlaceCallInput): Promise<PlaceCallResult>;
 }
+
+export interface LoadSubflowInput {
+  flowId: string;
+  /** A published version number, or the newest published when the node runs. */
+  version: number | 'latest';
+}
+
+/**
+ * The definition and its version, or why there is none to run ("flow \"x\" has no published
+ * version 3"): a missing flow is the node's `failed` output, not an error to retry.
+ */
+export type LoadSubflowResult =
+  | { found: true; version: number; definition: FlowDefinition }
+  | { found: false; reason: string };

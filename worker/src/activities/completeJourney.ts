@@ -33,6 +33,7 @@ export async function completeJourney(store: Store, logger: Logger, rawInput: Co
 /** The engine writes `failed: …` when it gives up and `cancelled` when the API cancelled the journey. */
 function endingOf(outcome: string): 'completed' | 'failed' | 'cancelled' {
   if (outcome.startsWith('failed:')) return 'failed';
-  if (outcome === 'cancelled') return 'cancelled';
+  // Cancelled from the API, or by a restart re-entry ("restarted by <eventId>").
+  if (outcome === 'cancelled' || outcome.startsWith('restarted by ')) return 'cancelled';
   return 'completed';
 }

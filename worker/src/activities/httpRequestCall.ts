@@ -10,13 +10,19 @@ import { vetDestination, type ResolveHost, type ResolvedAddress } from './httpRe
 import { MAX_RESPONSE_BYTES, responseBody, responseHeaders } from './httpRequestResponse';
 import { pickSecrets, scrubSecrets } from './httpRequestSecrets';
 import type { HttpRequestSettings } from './httpRequestSettings';
+import { heartbeatIfInActivity, type Throttle } from './throttle';
 import type { TemplateRenderer } from './sendMessage';
 
 export interface HttpCallDeps {
   settings: HttpRequestSettings;
   resolve: ResolveHost;
   render: TemplateRenderer;
+  /** The worker's throttles: calls to one host keep to `settings.ratePerHost`; none unless given. */
+  throttle?: Throttle;
 }
+
+/** The activity's start-to-close (45 s) less a margin: the throttle wait and the request share it. */
+const ACTIVITY_BUDGET_MS = 40_000;
 
 export interface HttpCallOutcome {
   result: HttpRequestResult;
@@ -60,6 +66,15 @@ export async function callHttp(deps: HttpCallDeps, input: HttpRequestInput): Pro
   const target = scrub(`${input.method} ${url.host}${url.pathname}`);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return failed(`only http and https URLs are called, not ${url.protocol}`, target);
 
+  // The wait for the host's turn comes before the request's own timeout starts running.
+  if (deps.throttle && deps.settings.ratePerHost) {
+    const turn = await deps.throttle.acquire(`http:${url.hostname}`, deps.settings.ratePerHost, {
+      heartbeat: heartbeatIfInActivity,
+      maxWaitMs: Math.max(0, ACTIVITY_BUDGET_MS - input.timeoutSeconds * 1000),
+    });
+    // Not retried: POST and PATCH get one attempt, and the journey should learn why now.
+    if (!turn.ok) return failed(`not called: ${turn.reason}`, target);
+  }
   const deadline = AbortSignal.timeout(input.timeoutSeconds * 1000);
   const timedOut = () => failed(`no response within ${input.timeoutSeconds} s`, target);
   try {

@@ -3,10 +3,14 @@
  * - THREADLINE_HTTP_ALLOW        comma-separated hostnames or CIDRs a journey may reach even
  *                                though they are private, e.g. "127.0.0.1/32,orders.internal"
  * - THREADLINE_SECRET_<NAME>     the value of `{{ secrets.NAME }}` in a URL, header or body
+ * - THREADLINE_HTTP_RATE_PER_HOST calls per destination host, e.g. "10/s" (the default) or
+ *                                "off"; per worker process (throttle.ts): a request over it
+ *                                waits its turn before the call
  * Secrets live only in the worker's environment and in the activity that renders them, so they
  * never enter a workflow's history.
  */
 import { parseCidr, type Cidr } from './httpRequestAddresses';
+import { DEFAULT_HTTP_RATE_PER_HOST, parseHttpRatePerHost, type Rate } from './throttleRates';
 
 export interface HttpAllowList {
   /** Lower-cased hostnames, matched exactly: every address they resolve to is allowed. */
@@ -17,6 +21,8 @@ export interface HttpAllowList {
 export interface HttpRequestSettings {
   allow: HttpAllowList;
   secrets: Readonly<Record<string, string>>;
+  /** Calls per destination host; absent or null: unthrottled. */
+  ratePerHost?: Rate | null;
 }
 
 const SECRET_PREFIX = 'THREADLINE_SECRET_';
@@ -29,7 +35,13 @@ export function readHttpRequestSettings(env: Readonly<Record<string, string | un
       secrets[key.slice(SECRET_PREFIX.length)] = value;
     }
   }
-  return { allow: parseHttpAllowList(env.THREADLINE_HTTP_ALLOW ?? ''), secrets };
+  let ratePerHost: Rate | null;
+  try {
+    ratePerHost = parseHttpRatePerHost(env.THREADLINE_HTTP_RATE_PER_HOST ?? DEFAULT_HTTP_RATE_PER_HOST);
+  } catch (error) {
+    throw new Error(`THREADLINE_HTTP_RATE_PER_HOST: ${(error as Error).message}`);
+  }
+  return { allow: parseHttpAllowList(env.THREADLINE_HTTP_ALLOW ?? ''), secrets, ratePerHost };
 }
 
 export function parseHttpAllowList(text: string): HttpAllowList {

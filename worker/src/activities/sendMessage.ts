@@ -10,6 +10,8 @@ import { noCompliance, type ComplianceSettings } from './compliance/complianceSe
 import { checkFrequencyCap } from './compliance/frequencyCap';
 import { quietHoursDeferral, type QuietHoursDeferral } from './compliance/quietHours';
 import { sendIdempotencyKey } from './sendIdempotencyKey';
+import { isOutcomeUnknown, reconcileUnknownOutcome } from './sendOutcomeReconcile';
+import { recordSent, type SendVisit } from './sendRecord';
 
 /** Renders a Liquid template against the journey context; throws when it does not render. */
 export type TemplateRenderer = (template: string, context: object) => string;
@@ -23,6 +25,11 @@ export interface SendMessageDeps {
   compliance?: ComplianceSettings;
   /** When compliance decisions are taken; `complianceNow` unless given. */
   now?: () => Date;
+  /**
+   * Waits for the provider's turn under its send rate (throttle.ts); none unless given. Called
+   * after the claim and before the entry's stage reads `calling`: waiting never looks like a call.
+   */
+  awaitSendTurn?: (provider: string) => Promise<void>;
 }
 
 /** The decision taken before any outbox entry is claimed or any provider called. */
@@ -45,7 +52,10 @@ type Decision =
  * (opt-outs, then quiet hours, which defer without claiming anything), then the outbox entry
  * (insert-or-ignore by key: a retry that finds it decided returns that result without calling
  * the provider), then the frequency cap (counted after the claim, see compliance/frequencyCap.ts),
- * then the provider, then the timeline. Every refusal and deferral lands on the timeline once.
+ * then the provider's turn under its rate, then the provider, then the timeline. The pending
+ * entry's stage reads `calling` while the provider is asked: a retry that finds it so (the
+ * attempt died mid-call) reconciles with the provider instead of calling again
+ * (sendOutcomeReconcile.ts). Every refusal and deferral lands on the timeline once.
  */
 export async function sendMessage(deps: SendMessageDeps, rawInput: SendMessageInput): Promise<SendMessageResult> {
   const parsed = sendMessageInputSchema.parse(rawInput);
@@ -72,13 +82,21 @@ export async function sendMessage(deps: SendMessageDeps, rawInput: SendMessageIn
           body: decision.status === 'pending' ? decision.body : null,
           status: decision.status,
           reason: decision.status === 'pending' ? null : decision.reason,
+          // The cap counts claims and sends on the clock it decides by (see frequencyCap.ts).
+          claimedAt: now,
         },
         $inc: { attempts: 1 },
       },
       { upsert: true, returnDocument: 'before' },
     )
     .lean();
-  if (earlier && earlier.status !== 'pending') {
+  const visit: SendVisit = { key, journeyId: input.journeyId, nodeId: input.nodeId, contactId: input.contactId, channel: input.channel };
+  const provider = deps.providerFor(input.channel);
+  if (earlier && isOutcomeUnknown(earlier)) {
+    // Settled before compliance is applied again: a send the provider made stays made.
+    const { settled } = await reconcileUnknownOutcome({ store: deps.store, provider, logger: log }, visit, earlier);
+    if (settled) return settled;
+  } else if (earlier && earlier.status !== 'pending') {
     log.info({ channel: input.channel, status: earlier.status }, 'send already decided by an earlier attempt');
     return resultOf(earlier, input.channel);
   }
@@ -100,7 +118,8 @@ export async function sendMessage(deps: SendMessageDeps, rawInput: SendMessageIn
     if (!cap.allowed) return refuse(deps, input, key, { status: 'blocked', reason: cap.reason, to: decision.to }, true, log);
   }
 
-  const provider = deps.providerFor(input.channel);
+  await deps.awaitSendTurn?.(provider.name);
+  await deps.store.outbox.updateOne({ _id: key }, { $set: { stage: 'calling', callingAt: new Date() } });
   const { providerMessageId } = await provider.send({
     channel: input.channel,
     to: decision.to,
@@ -109,25 +128,7 @@ export async function sendMessage(deps: SendMessageDeps, rawInput: SendMessageIn
     mediaUrls: decision.mediaUrls,
     idempotencyKey: key,
   });
-  const sentAt = new Date();
-  await Promise.all([
-    deps.store.outbox.updateOne({ _id: key }, { $set: { status: 'sent', providerMessageId, sentAt } }),
-    appendTimelineEvent(deps.store, {
-      _id: `out:${key}`,
-      contactId: input.contactId,
-      at: sentAt,
-      channel: input.channel,
-      direction: 'outbound',
-      kind: 'message',
-      body: decision.body,
-      to: decision.to,
-      provider: provider.name,
-      providerMessageId,
-      journeyId: input.journeyId,
-      nodeId: input.nodeId,
-      status: 'sent',
-    }),
-  ]);
+  await recordSent(deps.store, visit, { to: decision.to, body: decision.body, provider: provider.name, providerMessageId, countedAt: now });
   log.info({ channel: input.channel, provider: provider.name, providerMessageId }, 'message sent');
   return { status: 'sent', channel: input.channel, reason: null, providerMessageId };
 }
@@ -171,7 +172,14 @@ async function defer(
   log: Logger,
 ): Promise<SendMessageResult> {
   const earlier = await deps.store.outbox.findById(key).lean();
-  if (earlier && earlier.status !== 'pending') return resultOf(earlier, input.channel);
+  if (earlier && isOutcomeUnknown(earlier)) {
+    const visit: SendVisit = { key, journeyId: input.journeyId, nodeId: input.nodeId, contactId: input.contactId, channel: input.channel };
+    const { settled } = await reconcileUnknownOutcome({ store: deps.store, provider: deps.providerFor(input.channel), logger: log }, visit, earlier);
+    // Never sent: it waits for the window like any other, and goes then.
+    if (settled) return settled;
+  } else if (earlier && earlier.status !== 'pending') {
+    return resultOf(earlier, input.channel);
+  }
   const { until, localTime, zone, reason } = decision.deferral;
   // One entry per deferral of this visit: a retried activity finds its own and adds nothing.
   const deferral = (input.deferrals ?? 0) + 1;

@@ -1,2 +1,3 @@
-export type { ChannelProvider, OutboundMessage } from './channelProvider';
-export { createSandboxProvider } from './sandboxProvider';
+export type { CallLookup, ChannelProvider, OutboundCallRequest, OutboundMessage, SendLookup, SendLookupQuery } from './channelProvider';
+export { findSandboxCall, listSandboxCalls, type SandboxCall } from './sandboxCalls';
+export { createSandboxProvider, SandboxCrashError, type SandboxCrash, type SandboxProviderOptions } from './sandboxProvider';

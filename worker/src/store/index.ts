@@ -7,3 +7,4 @@ export * from './contactProfile';
 export * from './contactChanges';
 export * from './contactLock';
 export * from './channelOptOuts';
+export * from './nodeStats';

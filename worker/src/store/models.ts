@@ -5,6 +5,7 @@
  * otherwise put `.` or a leading `$` in document keys, which FerretDB rejects.
  */
 import mongoose, { Schema, type Connection, type InferSchemaType } from 'mongoose';
+import { nodeStatBatchSchema, nodeStatSchema } from './nodeStatsSchema';
 
 const flowSchema = new Schema(
   {
@@ -109,11 +110,23 @@ const outboxSchema = new Schema(
     channel: { type: String, required: true },
     to: { type: String, default: null },
     body: { type: String, default: null },
+    /** `pending` until decided; the frequency cap counts pending entries as possibly sent. */
     status: { type: String, enum: ['pending', 'sent', 'failed', 'blocked'], required: true },
+    /**
+     * Where a pending entry is: claimed → calling (the provider is being asked). An attempt that
+     * finds `calling` knows an earlier one died mid-call: the stage becomes `unknown` until the
+     * provider's lookup settles it (activities/sendOutcomeReconcile.ts). A decided entry keeps
+     * its last stage. Absent on entries written before stages existed: read as claimed.
+     */
+    stage: { type: String, enum: ['claimed', 'calling', 'unknown'], default: 'claimed' },
     reason: { type: String, default: null },
     providerMessageId: { type: String, default: null },
     attempts: { type: Number, default: 0 },
     sentAt: { type: Date, default: null },
+    /** When the send claimed its entry, on the clock it decided by (the frequency cap counts it). */
+    claimedAt: { type: Date },
+    /** When the last attempt began calling the provider: a lookup after a crash searches from here. */
+    callingAt: { type: Date, default: null },
   },
   { collection: 'outbox', timestamps: true, versionKey: false },
 );
@@ -166,6 +179,8 @@ export function createStore(connection: Connection) {
     outbox: connection.model('Outbox', outboxSchema),
     sandboxMessages: connection.model('SandboxMessage', sandboxMessageSchema),
     contactLocks: connection.model('ContactLock', contactLockSchema),
+    nodeStats: connection.model('NodeStat', nodeStatSchema),
+    nodeStatBatches: connection.model('NodeStatBatch', nodeStatBatchSchema),
   };
 }
 

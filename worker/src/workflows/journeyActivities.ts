@@ -34,3 +34,21 @@ export const { updateContact } = proxyActivities<JourneyActivities>({
   startToCloseTimeout: '30s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 });
+
+/**
+ * Reading a published version is idempotent: a store hiccup is retried a few times, then the
+ * subflow node takes `failed` with the reason rather than holding the journey.
+ */
+export const { loadSubflow } = proxyActivities<JourneyActivities>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '10s', maximumAttempts: 5 },
+});
+
+/**
+ * Placing a call is kept to one per node visit by its outbox entry, so retries are safe; like a
+ * send it gives up after a few minutes and the node takes `failed`.
+ */
+export const { placeCall } = proxyActivities<JourneyActivities>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', maximumAttempts: 8 },
+});

@@ -6,12 +6,20 @@
 import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
 import { indexDefinition, nextNodeId, type DefinitionIndex } from '@threadline/flows/runtime';
 import type { Channel, FlowNode, MessageChannel } from '@threadline/flows/types';
-import { journeySearchAttributeKeys, type ContactSnapshot, type InboundEvent, type JourneyInput, type JourneyState, type JourneyStatus, type PendingWait } from '../journeys/contract';
+import type { NodeStatDelta } from '../store/nodeStats';
+import { journeySearchAttributeKeys, type ContactSnapshot, type InboundEvent, type JourneyInput, type JourneyResume, type JourneyState, type JourneyStatus, type PendingWait } from '../journeys/contract';
 import { JOURNEY_LOOP, definitionFault } from './journeyFailures';
+import { keepLast, MAX_CARRIED_EVENT_IDS, MAX_CARRIED_INBOX, MAX_CARRIED_PATH } from './journeyResume';
+import { NodeStatsTally } from './nodeStatsTally';
 import { pinnedDefinition } from './pinnedDefinition';
 import { VisitTrace } from './visitTrace';
+import { WaitSkip } from './waitSkip';
 
-/** A node entered more often than this fails the journey: the flow loops without end. */
+/**
+ * A node entered more often than this without the journey waiting in between (a timer, a reply,
+ * an event) fails the journey: the flow loops without end. A loop through a wait is bounded by
+ * time, and continue-as-new keeps its history small, so it may go round for as long as it likes.
+ */
 export const MAX_NODE_VISITS = 1000;
 
 export interface ReplyContext {
@@ -69,22 +77,34 @@ export class JourneyRun {
   readonly channels: string[];
 
   readonly path: string[] = [];
-  status: JourneyStatus = 'running';
   currentNodeId: string | null = null;
   pendingWait: PendingWait | null = null;
   outcome: string | null = null;
   /** Every node visit with its output and reason (journey.ts records them). */
   readonly trace = new VisitTrace();
+  /** The simulator's `skipWait` of the pending wait (waitSkip.ts). */
+  readonly waitSkip = new WaitSkip();
+  /** The builder's per-node counts, handed to the next activity (nodeStatsTally.ts). */
+  readonly nodeStats: NodeStatsTally;
+  /** The end node's rendered `returns`, for a parent's `subflow` node; null when it returns none. */
+  returns: Record<string, string> | null = null;
 
   private readonly inbox: InboundEvent[] = [];
   private readonly seenEventIds = new Set<string>();
   private readonly visits = new Map<string, number>();
+  /** Each node's entries since the journey last waited: what loop protection counts. */
+  private readonly entriesSinceWait = new Map<string, number>();
+  private currentStatus: JourneyStatus = 'running';
+  /** While a child journey runs: the events received for it, not for this journey's inbox. */
+  private forwarding: InboundEvent[] | null = null;
 
   constructor(readonly input: JourneyInput) {
     const info = workflowInfo();
     this.journeyId = info.workflowId;
-    this.firstRunId = info.firstExecutionRunId;
+    // A journey that continued as new keeps the first run's id: it keys the sends made so far.
+    this.firstRunId = input.resume?.firstRunId ?? info.firstExecutionRunId;
     this.index = indexDefinition(pinnedDefinition(input));
+    this.nodeStats = new NodeStatsTally(input.flowId, input.flowVersion, `${info.workflowId}:${info.runId}`, input.resume?.nodeStats);
     this.seenEventIds.add(input.trigger.eventId);
     this.channels = [...(info.typedSearchAttributes.get(journeySearchAttributeKeys.Channels) ?? [input.trigger.channel])];
     this.context = {
@@ -101,14 +121,91 @@ export class JourneyRun {
         now: new Date().toISOString(),
       },
     };
+    if (input.resume) this.restore(input.resume);
+  }
+
+  get status(): JourneyStatus {
+    return this.currentStatus;
+  }
+
+  /** Waiting (on a timer, a reply, an event) ends a loop as loop protection counts it. */
+  set status(status: JourneyStatus) {
+    if (status === 'waiting') this.entriesSinceWait.clear();
+    this.currentStatus = status;
+  }
+
+  /** Takes over the state a previous run carried (journeyResume.ts). */
+  private restore(resume: JourneyResume): void {
+    const { context } = resume;
+    this.context.contact = { ...context.contact };
+    this.context.trigger = { ...context.trigger };
+    this.context.reply = context.reply;
+    Object.assign(this.context.nodes, context.nodes);
+    Object.assign(this.context.vars, context.vars);
+    this.context.journey.startedAt = resume.startedAt;
+    for (const [nodeId, count] of Object.entries(resume.visitCounts)) this.visits.set(nodeId, count);
+    for (const [nodeId, count] of Object.entries(resume.entriesSinceWait ?? {})) this.entriesSinceWait.set(nodeId, count);
+    this.path.push(...resume.path);
+    this.trace.restore(resume.visits, resume.droppedVisits);
+    this.channels.splice(0, this.channels.length, ...resume.channels);
+    for (const eventId of resume.seenEventIds) this.seenEventIds.add(eventId);
+    this.inbox.push(...resume.inbox);
+  }
+
+  /**
+   * What the next run needs to go on at `nodeId` as if nothing happened: the journey is between
+   * nodes (nothing in flight), so this is all its state. Bounded (journeyResume.ts).
+   */
+  resumeAt(nodeId: string): JourneyResume {
+    const { contact, trigger, reply, nodes, vars, journey } = this.context;
+    return {
+      nodeId,
+      firstRunId: this.firstRunId,
+      startedAt: journey.startedAt,
+      context: { contact, trigger, reply, nodes, vars },
+      visitCounts: Object.fromEntries(this.visits),
+      entriesSinceWait: Object.fromEntries(this.entriesSinceWait),
+      path: keepLast(this.path, MAX_CARRIED_PATH),
+      visits: this.trace.list(),
+      droppedVisits: this.trace.dropped,
+      channels: [...this.channels],
+      inbox: keepLast(this.inbox, MAX_CARRIED_INBOX),
+      seenEventIds: keepLast([...this.seenEventIds], MAX_CARRIED_EVENT_IDS),
+      // Counts no activity has carried yet; left out when there are none.
+      ...nodeStatsToCarry(this.nodeStats.pending()),
+    };
   }
 
   /** Buffers an inbound event unless its id was seen: provider retries change nothing. */
   receive(event: InboundEvent): boolean {
     if (this.seenEventIds.has(event.eventId)) return false;
     this.seenEventIds.add(event.eventId);
-    this.inbox.push(event);
+    (this.forwarding ?? this.inbox).push(event);
     return true;
+  }
+
+  /**
+   * From now on new events are held for a child journey (the contact's replies reach only the
+   * parent, which is the journey registered on the contact). Buffered ones stay this journey's.
+   */
+  startForwarding(): void {
+    this.forwarding ??= [];
+  }
+
+  hasForwarded(): boolean {
+    return (this.forwarding?.length ?? 0) > 0;
+  }
+
+  /** Removes and returns the events held for the child, oldest first. */
+  takeForwarded(): InboundEvent[] {
+    return this.forwarding?.splice(0) ?? [];
+  }
+
+  /** Events the child could not take (it had ended) are this journey's again, in order. */
+  stopForwarding(unforwarded: readonly InboundEvent[] = []): void {
+    const held = this.forwarding ?? [];
+    this.forwarding = null;
+    this.inbox.push(...unforwarded, ...held);
   }
 
   hasReply(channels: readonly MessageChannel[]): boolean {
@@ -154,14 +251,17 @@ export class JourneyRun {
     const node = this.index.nodes.get(nodeId);
     if (!node) throw definitionFault(nodeId, 'no node has this id');
     const visit = (this.visits.get(nodeId) ?? 0) + 1;
-    if (visit > MAX_NODE_VISITS) {
+    const sinceWait = (this.entriesSinceWait.get(nodeId) ?? 0) + 1;
+    if (sinceWait > MAX_NODE_VISITS) {
       throw ApplicationFailure.nonRetryable(
-        `node "${nodeId}" was entered more than ${MAX_NODE_VISITS} times: the flow loops without end`,
+        `node "${nodeId}" was entered more than ${MAX_NODE_VISITS} times without a wait: the flow loops without end`,
         JOURNEY_LOOP,
       );
     }
     this.visits.set(nodeId, visit);
+    this.entriesSinceWait.set(nodeId, sinceWait);
     this.path.push(nodeId);
+    this.nodeStats.enter(nodeId);
     this.currentNodeId = nodeId;
     this.context.journey.now = new Date().toISOString();
     return { node, visit };
@@ -185,6 +285,8 @@ export class JourneyRun {
       outcome: this.outcome,
       visits: this.trace.list(),
       droppedVisits: this.trace.dropped,
+      // Only when returned: the result of every other journey stays what it was.
+      ...(this.returns === null ? {} : { returns: { ...this.returns } }),
     };
   }
 }
@@ -209,6 +311,10 @@ function triggerContext(trigger: InboundEvent): TriggerContext {
     context.data = { ...(trigger.data ?? {}) };
   }
   return context;
+}
+
+function nodeStatsToCarry(pending: NodeStatDelta[]): { nodeStats?: NodeStatDelta[] } {
+  return pending.length === 0 ? {} : { nodeStats: pending };
 }
 
 function isEventNamed(event: InboundEvent, name: string): boolean {

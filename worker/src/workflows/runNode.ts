@@ -3,6 +3,7 @@ import { definitionFault } from './journeyFailures';
 import type { JourneyRun } from './journeyRun';
 import { runAbSplit } from './nodes/abSplit';
 import { runBusinessHours } from './nodes/businessHours';
+import { runCallOutbound } from './nodes/callOutbound';
 import { runDelay } from './nodes/delay';
 import { runEnd } from './nodes/end';
 import { runHttpRequest } from './nodes/httpRequest';
@@ -10,8 +11,16 @@ import { runIntent } from './nodes/intent';
 import { runSend } from './nodes/send';
 import { runSetVariables } from './nodes/setVariables';
 import { runSplit } from './nodes/split';
+import { runSubflow } from './nodes/subflow';
 import { runTrigger } from './nodes/trigger';
 import { runUpdateContact } from './nodes/updateContact';
+import { runVoiceConnect } from './nodes/voiceConnect';
+import { runVoiceGather } from './nodes/voiceGather';
+import { runVoiceHangup } from './nodes/voiceHangup';
+import { runVoiceMenu } from './nodes/voiceMenu';
+import { runVoicePlay } from './nodes/voicePlay';
+import { runVoiceRecord } from './nodes/voiceRecord';
+import { runVoiceSay } from './nodes/voiceSay';
 import { runWaitForEvent } from './nodes/waitForEvent';
 import { runWaitForReply } from './nodes/waitForReply';
 import { runWaitUntil } from './nodes/waitUntil';
@@ -58,17 +67,28 @@ export function runNode(node: FlowNode, run: JourneyRun, visit: number): NodeSte
       return runSetVariables(node, run);
     case 'updateContact':
       return runUpdateContact(node, run, visit);
+    case 'subflow':
+      return runSubflow(node, run, visit);
+    // An inbound call's turns (voice/voiceTurns.ts): say and play add verbs at once; the others ask the caller.
+    case 'voice.say':
+      return runVoiceSay(node, run);
+    case 'voice.play':
+      return runVoicePlay(node, run);
+    case 'voice.menu':
+      return runVoiceMenu(node, run, visit);
+    case 'voice.gather':
+      return runVoiceGather(node, run, visit);
+    case 'voice.record':
+      return runVoiceRecord(node, run, visit);
+    case 'voice.connect':
+      return runVoiceConnect(node, run, visit);
+    case 'voice.hangup':
+      return runVoiceHangup(node, run);
+    // Places a call and waits for the answer; an answered call goes on to the voice nodes.
+    case 'call.outbound':
+      return runCallOutbound(node, run, visit);
     // The rest of the catalog runs from issue 6 on. Until then a journey reaching one fails
     // naming it (non-retryable), rather than retrying a workflow task that can never succeed.
-    case 'voice.say':
-    case 'voice.play':
-    case 'voice.menu':
-    case 'voice.gather':
-    case 'voice.record':
-    case 'voice.connect':
-    case 'voice.hangup':
-    case 'call.outbound':
-    case 'subflow':
     case 'route':
     case 'handoff':
     case 'placeholder':

@@ -24,6 +24,18 @@ const RUN_TYPES: readonly NodeType[] = [
   'setVariables',
   'httpRequest',
   'updateContact',
+  // an inbound call's voice nodes (issue 6)
+  'voice.say',
+  'voice.play',
+  'voice.menu',
+  'voice.gather',
+  'voice.record',
+  'voice.connect',
+  'voice.hangup',
+  // a child journey (issue 6)
+  'subflow',
+  // an outbound call (issue 6)
+  'call.outbound',
 ];
 const isTrigger = (type: NodeType): type is TriggerType => type.startsWith('trigger.');
 const isTriggerNode = (node: FlowNode): node is Extract<FlowNode, { type: TriggerType }> => isTrigger(node.type);
@@ -66,7 +78,7 @@ describe('runNode on the node types this worker does not run yet', () => {
 
   it('leaves exactly the rest of the catalog for later', () => {
     expect(notRun).toHaveLength(nodeTypes.length - 6 - RUN_TYPES.length);
-    expect(notRun).toContain('voice.say');
+    expect(notRun).toContain('route');
     expect(notRun).not.toContain('delay');
   });
 

@@ -32,6 +32,12 @@ export class VisitTrace {
     return this.open;
   }
 
+  /** Takes over the visits of the previous run of a journey that continued as new (none of them open). */
+  restore(visits: readonly NodeVisit[], dropped: number): void {
+    this.entries.push(...visits.slice(Math.max(0, visits.length - this.limit)).map((entry) => ({ ...entry })));
+    this.dropped = dropped + Math.max(0, visits.length - this.limit);
+  }
+
   /** Copies, so a query answer never changes under the caller as the journey goes on. */
   list(): NodeVisit[] {
     return this.entries.map((entry) => ({ ...entry }));

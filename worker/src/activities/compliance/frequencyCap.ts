@@ -10,6 +10,10 @@
  * exceeded. The price of needing no lock: in that race both may see each other and both be
  * capped, one more than strictly necessary. An entry left pending by a crash counts against
  * the cap until the window passes it (it may have been sent).
+ *
+ * Claims and sends are counted at the time the send activity decided by (`claimedAt`,
+ * `sentAt`), the same clock `send.at` comes from: with the machine's clock on one side and
+ * Temporal's on the other, a time-skipping test would count nothing.
  */
 import type { Store } from '../../store';
 import type { FrequencyCap } from './complianceSettings';
@@ -34,7 +38,9 @@ export async function checkFrequencyCap(
     to: { $in: [...send.addresses] },
     $or: [
       { status: 'sent', sentAt: { $gt: since } },
-      { status: 'pending', createdAt: { $gt: since } },
+      { status: 'pending', claimedAt: { $gt: since } },
+      // Claimed before claims carried their own time.
+      { status: 'pending', claimedAt: null, createdAt: { $gt: since } },
     ],
   });
   return { allowed: recent < cap.max, recent, reason: frequencyCapReason(cap) };

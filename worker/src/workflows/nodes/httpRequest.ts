@@ -27,7 +27,7 @@ export async function runHttpRequest(node: FlowNodeOf<'httpRequest'>, run: Journ
         ...(NOT_REPEATABLE.has(config.method) ? { retry: { maximumAttempts: 1 } } : {}),
       },
       [
-        {
+        run.nodeStats.attach({
           journeyId: run.journeyId,
           firstRunId: run.firstRunId,
           flowId: run.input.flowId,
@@ -41,7 +41,7 @@ export async function runHttpRequest(node: FlowNodeOf<'httpRequest'>, run: Journ
           contentType: config.contentType,
           timeoutSeconds: config.timeoutSeconds,
           context: { ...run.context },
-        },
+        }),
       ],
     );
   } catch (error) {

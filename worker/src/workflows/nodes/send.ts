@@ -53,7 +53,9 @@ export async function runSend(node: FlowNodeOf<'send'>, run: JourneyRun, visit: 
   const preview = previewText(node.config.template);
   const summary = `send ${configured === 'best' ? 'best channel' : configured}: ${preview}`;
 
-  let result = await attemptSend(input, summary);
+  let result = await attemptSend(run.nodeStats.attach(input), summary);
+  // The trace says a send waited for quiet hours to end ("deferred until 08:00 Europe/London, then sent").
+  let deferredUntil: string | undefined;
   for (let deferrals = 1; result.status === 'deferred'; deferrals += 1) {
     const { channel } = result;
     if (deferrals > MAX_QUIET_HOURS_DEFERRALS) {
@@ -63,13 +65,14 @@ export async function runSend(node: FlowNodeOf<'send'>, run: JourneyRun, visit: 
     // Date.now() is the workflow's deterministic clock; a timer of at least a second even if
     // the window opened while the result travelled back.
     const ms = Math.max(Date.parse(result.until) - Date.now(), 1000);
+    deferredUntil = `${result.localTime} ${result.zone}`;
     await waitOnTimer(run, node.id, ms, `quiet hours: send ${channel} at ${result.localTime} ${result.zone}`);
     // A `best` send keeps the channel chosen for this visit (the activity recorded why).
     const { bestChannel: _chosen, ...sameVisit } = input;
-    result = await attemptSend({ ...sameVisit, channel, deferrals }, `send ${channel}: ${preview}`);
+    result = await attemptSend(run.nodeStats.attach({ ...sameVisit, channel, deferrals }), `send ${channel}: ${preview}`);
   }
   // `messageId` is the catalog's name for the provider's id (`nodes.<id>.messageId`).
-  run.context.nodes[node.id] = { ...result, messageId: result.providerMessageId };
+  run.context.nodes[node.id] = { ...result, messageId: result.providerMessageId, ...(deferredUntil === undefined ? {} : { deferredUntil }) };
   return result.status;
 }
 

@@ -20,7 +20,7 @@ export async function runUpdateContact(node: FlowNodeOf<'updateContact'>, run: J
     }
   });
   const contact = await updateContact.executeWithOptions({ summary: updateContactSummary(config) }, [
-    {
+    run.nodeStats.attach({
       journeyId: run.journeyId,
       firstRunId: run.firstRunId,
       flowId: run.input.flowId,
@@ -33,7 +33,7 @@ export async function runUpdateContact(node: FlowNodeOf<'updateContact'>, run: J
       ...(config.preferredChannel === undefined ? {} : { preferredChannel: config.preferredChannel }),
       ...(config.doNotCall === undefined ? {} : { doNotCall: config.doNotCall }),
       ...(config.timezone === undefined ? {} : { timezone: config.timezone }),
-    },
+    }),
   ]);
   run.context.contact = { ...contact, id: run.input.contactId };
   return 'next';

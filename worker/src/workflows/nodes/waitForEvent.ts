@@ -23,15 +23,18 @@ export async function runWaitForEvent(node: FlowNodeOf<'waitForEvent'>, run: Jou
       until: new Date(Date.now() + timeoutMs).toISOString(),
       channels: [],
       event: name,
+      skippable: true,
     };
     upsertSearchAttributes([
       { key: journeySearchAttributeKeys.CurrentNode, value: node.id },
       { key: journeySearchAttributeKeys.JourneyStatus, value: 'waiting' },
     ]);
-    await condition(() => run.hasEvent(name), timeoutMs, {
+    // The simulator's skipWait ends it early as a timeout; the timer is cancelled only then.
+    await condition(() => run.hasEvent(name) || run.waitSkip.isRequested(node.id), timeoutMs, {
       summary: `wait for event ${name} (${node.config.timeout})`,
     });
     event = run.takeEvent(name);
+    run.waitSkip.settle(node.id, !event);
     run.status = 'running';
     run.pendingWait = null;
     upsertSearchAttributes([{ key: journeySearchAttributeKeys.JourneyStatus, value: 'running' }]);

@@ -24,16 +24,19 @@ export async function runWaitForReply(node: FlowNodeOf<'waitForReply'>, run: Jou
       kind: 'reply',
       until: new Date(Date.now() + timeoutMs).toISOString(),
       channels: [...channels],
+      skippable: true,
     };
     upsertSearchAttributes([
       { key: journeySearchAttributeKeys.CurrentNode, value: node.id },
       { key: journeySearchAttributeKeys.JourneyStatus, value: 'waiting' },
     ]);
     const on = channels.length === 0 ? 'any channel' : channels.join(' or ');
-    await condition(() => run.hasReply(channels), timeoutMs, {
+    // The simulator's skipWait ends it early as a timeout; the timer is cancelled only then.
+    await condition(() => run.hasReply(channels) || run.waitSkip.isRequested(node.id), timeoutMs, {
       summary: `wait for a reply on ${on} (${node.config.timeout})`,
     });
     reply = run.takeReply(channels);
+    run.waitSkip.settle(node.id, !reply);
     run.status = 'running';
     run.pendingWait = null;
     updates.push({ key: journeySearchAttributeKeys.JourneyStatus, value: 'running' });

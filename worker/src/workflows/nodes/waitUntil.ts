@@ -23,10 +23,14 @@ export function planWaitUntil(node: FlowNodeOf<'waitUntil'>, run: Pick<JourneyRu
 }
 
 /** Synchronous when the schedule is open, like the nodes that need no command. */
-export function runWaitUntil(node: FlowNodeOf<'waitUntil'>, run: Pick<JourneyRun, 'context' | 'input' | 'status' | 'pendingWait'>): string | Promise<string> {
+export function runWaitUntil(
+  node: FlowNodeOf<'waitUntil'>,
+  run: Pick<JourneyRun, 'context' | 'input' | 'status' | 'pendingWait'> & Partial<Pick<JourneyRun, 'waitSkip'>>,
+): string | Promise<string> {
   const plan = planWaitUntil(node, run);
   if (!plan.wait) return 'next';
-  return waitOnTimer(run, node.id, plan.ms, plan.summary).then(() => 'next');
+  // The simulator may skip it: the journey goes on as if the schedule had opened.
+  return waitOnTimer(run, node.id, plan.ms, plan.summary, run.waitSkip).then(() => 'next');
 }
 
 /** "Mon 09:00" as someone in `zone` reads the instant. */

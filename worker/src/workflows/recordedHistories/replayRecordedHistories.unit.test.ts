@@ -20,6 +20,12 @@ describe('recorded journey histories', () => {
     expect(recorded).toContain('missed-call-pricing-reply-on-whatsapp.history.json');
   });
 
+  // Written by worker/src/library/*.test.ts with RECORD_HISTORIES=1: each library flow's main path.
+  // (skills-routing stops at `route`, payment-reminder needs call.outbound, the IVRs are voice: none yet.)
+  it.each(['speed-to-lead-', 'email-first-', 'multi-touch-', 'delivery-delay-'])('include a journey of the library flow %s…', (prefix) => {
+    expect(recorded.filter((name) => name.startsWith(prefix)).length).toBeGreaterThanOrEqual(1);
+  });
+
   // A change to the interpreter that alters its commands must be guarded with patched();
   // replaying yesterday's histories is what catches one that is not.
   it.each(recorded)('replays %s with today’s workflow code', async (name) => {

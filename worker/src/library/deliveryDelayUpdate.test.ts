@@ -1,0 +1,130 @@
+/**
+ * The library's delivery-delay update end to end, on the time-skipping server with real
+ * FerretDB: WhatsApp first, SMS when WhatsApp is blocked or failing.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parseQuietHours } from '../activities';
+import { createSandboxProvider, type ChannelProvider } from '../channels';
+import type { JourneyState } from '../journeys/contract';
+import { setChannelOptOut } from '../store';
+import {
+  businessEvent,
+  leadJourney,
+  libraryFlow,
+  localTime,
+  newLead,
+  replayAndMaybeRecord,
+  sendsTo,
+  startLibraryHarness,
+  summariesOf,
+  traceOf,
+  withSkippingWorker,
+  zoneWhereItIs,
+  type Lead,
+  type LibraryHarness,
+} from './libraryJourneyHarness';
+
+const flow = libraryFlow('delivery-delay-update');
+const delay = { orderId: 'NW-1042', newEta: 'Thursday between 9 and 12', trackingUrl: 'https://track.example.com/NW-1042' };
+const whatsappText = `Hi Ada, your order NW-1042 is running late, sorry. It should now arrive Thursday between 9 and 12. Track it here: ${delay.trackingUrl}`;
+const smsText = `Sorry, your order NW-1042 is running late. New delivery estimate: Thursday between 9 and 12. Track it: ${delay.trackingUrl}`;
+let harness: LibraryHarness;
+
+beforeAll(async () => {
+  harness = await startLibraryHarness(inject('mongoUri'), 'threadline_library_delivery_delay');
+});
+
+afterAll(async () => {
+  await harness?.stop();
+});
+
+const deliveryDelayed = (lead: Lead) => businessEvent(lead, 'delivery.delayed', delay);
+
+async function run(lead: Lead, options: Parameters<typeof withSkippingWorker>[1] = {}, timezone?: string) {
+  return withSkippingWorker(harness, options, async (start) => {
+    const handle = await start(leadJourney(flow, lead, deliveryDelayed(lead), timezone));
+    return { final: (await handle.result()) as JourneyState, handle };
+  });
+}
+
+describe('the delivery-delay update, as the library ships it', () => {
+  it('tells the customer on WhatsApp, once, with the order, the new estimate and the tracking link', async () => {
+    const lead = await newLead(harness.store, '581');
+
+    const { final, handle } = await run(lead);
+
+    expect(final).toMatchObject({ status: 'completed', outcome: 'notified', path: ['delivery_delayed', 'whatsapp_update', 'end_notified'] });
+    expect(await sendsTo(harness.store, lead)).toEqual([{ channel: 'whatsapp', subject: null, body: whatsappText, providerCalls: 1 }]);
+    expect(traceOf(final)).toEqual([
+      ['delivery_delayed', 'event delivery.delayed'],
+      ['whatsapp_update', 'sent on whatsapp'],
+      ['end_notified', 'outcome notified'],
+    ]);
+    expect(await summariesOf(handle)).toEqual([
+      `Delivery delay update v1 · ${lead.contactId} · event delivery.delayed`,
+      'send whatsapp: Hi {{ contact.firstName |…',
+      'end: notified',
+    ]);
+    await replayAndMaybeRecord(harness, handle, 'delivery-delay-whatsapp');
+  });
+
+  it('falls back to SMS for a customer who opted out of WhatsApp', async () => {
+    const lead = await newLead(harness.store, '582');
+    await setChannelOptOut(harness.store, lead.contactId, 'whatsapp', true);
+
+    const { final } = await run(lead);
+
+    expect(final).toMatchObject({ outcome: 'notifiedBySms', path: ['delivery_delayed', 'whatsapp_update', 'sms_update', 'end_notified_by_sms'] });
+    expect(await sendsTo(harness.store, lead)).toEqual([{ channel: 'sms', subject: null, body: smsText, providerCalls: 1 }]);
+    expect(traceOf(final)[1]).toEqual(['whatsapp_update', 'blocked: the contact opted out of whatsapp']);
+  });
+
+  it('falls back to SMS when the WhatsApp provider keeps failing, after the send\'s retries', async () => {
+    const lead = await newLead(harness.store, '583');
+    const sandbox = createSandboxProvider(harness.store);
+    let whatsappCalls = 0;
+    const whatsappDown: ChannelProvider = {
+      ...sandbox,
+      async send(message) {
+        if (message.channel !== 'whatsapp') return sandbox.send(message);
+        whatsappCalls += 1;
+        throw new Error('WhatsApp Business API: 503 service unavailable');
+      },
+    };
+
+    const { final } = await run(lead, { providers: { sandbox: whatsappDown } });
+
+    expect(final).toMatchObject({ outcome: 'notifiedBySms', path: ['delivery_delayed', 'whatsapp_update', 'sms_update', 'end_notified_by_sms'] });
+    expect(whatsappCalls).toBeGreaterThan(1);
+    expect(await sendsTo(harness.store, lead)).toEqual([{ channel: 'sms', subject: null, body: smsText, providerCalls: 1 }]);
+    expect(traceOf(final)[1]).toEqual(['whatsapp_update', 'failed: WhatsApp Business API: 503 service unavailable']);
+  });
+
+  it('ends blocked, sending nothing, for a customer who opted out of both', async () => {
+    const lead = await newLead(harness.store, '584');
+    await setChannelOptOut(harness.store, lead.contactId, 'whatsapp', true);
+    await setChannelOptOut(harness.store, lead.contactId, 'sms', true);
+
+    const { final } = await run(lead);
+
+    expect(final).toMatchObject({ outcome: 'blocked', path: ['delivery_delayed', 'whatsapp_update', 'sms_update', 'end_blocked'] });
+    expect(await sendsTo(harness.store, lead)).toEqual([]);
+    const decisions = await harness.store.timeline.find({ contactId: lead.contactId, kind: 'decision' }).lean();
+    expect(decisions.map((decision) => [decision.nodeId, decision.body])).toEqual([
+      ['whatsapp_update', 'whatsapp send blocked: the contact opted out of whatsapp'],
+      ['sms_update', 'sms send blocked: the contact opted out of sms'],
+    ]);
+  });
+
+  it('holds an update due at 03:00 in the customer\'s zone until 08:00', async () => {
+    const lead = await newLead(harness.store, '585');
+    const zone = zoneWhereItIs(3, await harness.env.currentTimeMs());
+
+    const { final, handle } = await run(lead, { compliance: { quietHours: parseQuietHours('21:00-08:00'), frequencyCap: null } }, zone);
+
+    expect(final).toMatchObject({ outcome: 'notified', path: ['delivery_delayed', 'whatsapp_update', 'end_notified'] });
+    expect(localTime(final.visits?.[1]?.leftAt ?? '', zone)).toBe('08:00');
+    expect(await summariesOf(handle)).toContain(`quiet hours: send whatsapp at 08:00 ${zone}`);
+    expect(await sendsTo(harness.store, lead)).toEqual([{ channel: 'whatsapp', subject: null, body: whatsappText, providerCalls: 1 }]);
+  });
+});

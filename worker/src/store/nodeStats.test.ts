@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startThrowawayStore, type ThrowawayStore } from '../testSupport/startThrowawayStore';
+import { applyNodeStatsBatch, createNodeStatsWriter, nodeStatId, readNodeCounts, type NodeStatsBatch } from './nodeStats';
+
+let stored: ThrowawayStore;
+
+beforeAll(async () => {
+  stored = await startThrowawayStore();
+}, 120_000);
+
+afterAll(async () => {
+  await stored?.stop();
+});
+
+function batch(batchId: string, nodes: NodeStatsBatch['nodes'], flowId = 'welcome'): NodeStatsBatch {
+  return { batchId, flowId, flowVersion: 2, nodes };
+}
+
+describe('node stats', () => {
+  it('applies a batch once: a retried activity carrying the same batch counts nothing more', async () => {
+    const { store } = stored;
+    const first = batch('journey:welcome:c_1:run-1:1', [
+      { nodeId: 'hello', entered: 1, exited: 1 },
+      { nodeId: 'send_1', entered: 1, exited: 0 },
+    ]);
+    expect(await applyNodeStatsBatch(store, first)).toEqual({ applied: true });
+    expect(await applyNodeStatsBatch(store, first)).toEqual({ applied: false });
+    expect(await applyNodeStatsBatch(store, batch('journey:welcome:c_1:run-1:2', [{ nodeId: 'send_1', entered: 0, exited: 1 }]))).toEqual({ applied: true });
+
+    const counts = await readNodeCounts(store, 'welcome', 2, ['hello', 'send_1', 'never_reached']);
+    expect(Object.fromEntries(counts)).toEqual({
+      hello: { entered: 1, exited: 1 },
+      send_1: { entered: 1, exited: 1 },
+      never_reached: { entered: 0, exited: 0 },
+    });
+    expect(await store.nodeStats.findById(nodeStatId('welcome', 2, 'hello')).lean()).toMatchObject({ flowId: 'welcome', flowVersion: 2, nodeId: 'hello' });
+  });
+
+  it('keeps every count when many journeys of one worker report at once (FerretDB loses concurrent $inc)', async () => {
+    const apply = createNodeStatsWriter(stored.store);
+    const journeys = Array.from({ length: 40 }, (_, index) =>
+      batch(`journey:burst:c_${index}:run:1`, [{ nodeId: 'wait', entered: 1, exited: index % 4 === 0 ? 1 : 0 }], 'burst'),
+    );
+    // Each batch twice, as retried activities would: still once each.
+    const results = await Promise.all([...journeys, ...journeys].map((each) => apply(each)));
+    expect(results.filter((result) => result.applied)).toHaveLength(40);
+    expect((await readNodeCounts(stored.store, 'burst', 2, ['wait'])).get('wait')).toEqual({ entered: 40, exited: 10 });
+  });
+});
