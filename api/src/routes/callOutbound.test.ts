@@ -3,6 +3,7 @@ import type { FlowDefinition } from '@threadline/flows/types';
 import { STATE_QUERY, type JourneyState } from '@threadline/worker/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
+import { eventually } from '../testing/eventually';
 
 const FLOW_ID = 'payment-reminder';
 const PAY_URL = 'https://pay.example.com/inv-77';
@@ -48,16 +49,6 @@ afterAll(async () => {
 });
 
 const call: ApiUnderTest['call'] = (method, url, payload) => api.call(method, url, payload);
-
-async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 interface PlacedCall {
   callSid: string;

@@ -3,6 +3,7 @@ import type { FlowDefinition } from '@threadline/flows/types';
 import { resolveContact } from '@threadline/worker/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
+import { eventually } from '../testing/eventually';
 
 /**
  * customer.welcomed greets the contact by first name, tags them vip and records their plan
@@ -66,17 +67,6 @@ async function patchContact(contactId: string, payload: unknown): Promise<{ stat
 
 async function newContact(phone: string): Promise<string> {
   return (await resolveContact(api.store, { type: 'phone', value: phone })).contactId;
-}
-
-/** Polls `read` until it yields a value: the worker runs the journey at its own pace. */
-async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function sentTo(phone: string): Promise<string[]> {

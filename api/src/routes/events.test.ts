@@ -5,6 +5,7 @@ import { journeyStartOptions } from '@threadline/worker/start';
 import { resolveContact } from '@threadline/worker/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
+import { eventually } from '../testing/eventually';
 
 /**
  * payment.due starts a reminder that quotes the amount from the event's data, then waits for
@@ -86,17 +87,6 @@ afterAll(async () => {
 const call: ApiUnderTest['call'] = (method, url, payload) => api.call(method, url, payload);
 
 const reminderOf = (contactId: string) => journeyWorkflowId(paymentReminder.id, contactId);
-
-/** Polls `read` until it yields a value: the worker runs the journey at its own pace. */
-async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function sentTo(phone: string): Promise<string[]> {
   const sent = await call('GET', `/api/sandbox/messages?to=${encodeURIComponent(phone)}`);

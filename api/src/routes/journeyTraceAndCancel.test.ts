@@ -2,6 +2,7 @@ import { journeyWorkflowId } from '@threadline/worker/contract';
 import { resolveContact } from '@threadline/worker/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
+import { eventually } from '../testing/eventually';
 
 const FLOW_ID = 'missed-call-text-back';
 const OUR_NUMBER = '+14155550199';
@@ -19,17 +20,6 @@ afterAll(async () => {
 });
 
 const call: ApiUnderTest['call'] = (method, url, payload) => api.call(method, url, payload);
-
-/** Polls `read` until it yields a value: the worker runs the journey at its own pace. */
-async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function missedCall(phone: string): Promise<{ contactId: string; journeyId: string }> {
   const missed = await call('POST', '/api/sandbox/missed-call', { from: phone, to: OUR_NUMBER });

@@ -2,6 +2,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { journeyWorkflowId, MIGRATE_TO_VERSION_UPDATE } from '@threadline/worker/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
+import { eventually } from '../testing/eventually';
 
 const FLOW_ID = 'moving-demo';
 const OUR_NUMBER = '+14155550199';
@@ -64,17 +65,6 @@ const v2 = definition(
     ...sendEdges('thanks', 'end_done'),
   ],
 );
-
-/** Polls `read` until it yields a value: the worker runs the journey at its own pace. */
-async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function traceOf(journeyId: string) {
   const trace = await call('GET', `/api/journeys/${encodeURIComponent(journeyId)}/trace`);

@@ -4,6 +4,7 @@ import type { FlowDefinition } from '@threadline/flows/types';
 import { journeyWorkflowId } from '@threadline/worker/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
+import { eventually } from '../testing/eventually';
 
 /** order.placed thanks the contact, waits for order.shipped, then tells them it shipped. */
 const orderUpdates: FlowDefinition = {
@@ -73,17 +74,6 @@ afterAll(async () => {
 });
 
 const call: ApiUnderTest['call'] = (method, url, payload) => api.call(method, url, payload);
-
-/** Polls `read` until it yields a value: the worker runs the journey at its own pace. */
-async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function sentTo(phone: string): Promise<string[]> {
   const sent = await call('GET', `/api/sandbox/messages?to=${encodeURIComponent(phone)}`);

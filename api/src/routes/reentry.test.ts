@@ -3,6 +3,7 @@ import type { FlowDefinition, FlowSettings } from '@threadline/flows/types';
 import { journeyEntryWorkflowId, journeyWorkflowId, STATE_QUERY, type JourneyState } from '@threadline/worker/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
+import { eventually } from '../testing/eventually';
 
 /**
  * `<event>` starts a journey that says hello and waits an hour for `<event>.done`: long enough
@@ -52,17 +53,6 @@ afterAll(async () => {
 });
 
 const call: ApiUnderTest['call'] = (method, url, payload) => api.call(method, url, payload);
-
-/** Polls `read` until it yields a value: the worker runs the journey at its own pace. */
-async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function postEvent(eventId: string, name: string, phone: string, data: Record<string, unknown> = {}) {
   const response = await call('POST', '/api/events', { eventId, name, contact: { phone }, data });

@@ -2,6 +2,7 @@ import { journeyWorkflowId } from '@threadline/worker/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
 import { twilioSignature } from '../voice/twilioSignature';
+import { eventually } from '../testing/eventually';
 
 const FLOW_ID = 'ivr-deflection';
 const OUR_NUMBER = '+14155550199';
@@ -20,16 +21,6 @@ afterAll(async () => {
 });
 
 const call: ApiUnderTest['call'] = (method, url, payload) => api.call(method, url, payload);
-
-async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 interface CallTurn {
   callSid: string;
