@@ -16,6 +16,7 @@ import { JOURNEY_WORKFLOW_TYPE, VOICE_TURN_UPDATE, type InboundEvent, type Journ
 import { journeyStartOptions } from './journeys/journeyStartOptions';
 import { resolveContact } from './store';
 import { startWorkerTestStack, type WorkerTestStack } from './testSupport/startWorkerTestStack';
+import { replayAndMaybeRecord } from './workflows/recordedHistories/recordHistory';
 
 let server: Server;
 let port: number;
@@ -101,6 +102,7 @@ describe('an inbound call through the order-lookup IVR', () => {
     const state: JourneyState = await call.handle.result();
     expect(state).toMatchObject({ status: 'completed', outcome: 'hung up', vars: { order_number: 1234 } });
     expect(state.nodes?.gather_order_number).toEqual({ digits: '1234', speech: '', value: 1234 });
+    await replayAndMaybeRecord(stack.workflowBundle, call.handle, 'order-lookup-ivr-status-spoken');
   });
 
   it('asks again after an answer that is not a number, then takes invalid and connects to the orders queue', async () => {
@@ -119,6 +121,7 @@ describe('an inbound call through the order-lookup IVR', () => {
     expect(state.nodes?.gather_order_number).toMatchObject({ digits: '12*', reason: '"12*" is not a number' });
     expect(state.nodes?.connect_agent).toMatchObject({ status: 'failed' });
     expect(state.visits?.find((visit) => visit.nodeId === 'gather_order_number')).toMatchObject({ output: 'invalid' });
+    await replayAndMaybeRecord(stack.workflowBundle, call.handle, 'order-lookup-ivr-invalid-to-queue');
   });
 
   it('turns away a turn for a node that is not waiting, so nothing lands in history', async () => {

@@ -4,6 +4,7 @@ import { STATE_QUERY, type JourneyState } from '@threadline/worker/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
 import { eventually } from '../testing/eventually';
+import { replayAndMaybeRecord } from '@threadline/worker/recorded-histories';
 
 const FLOW_ID = 'payment-reminder';
 const PAY_URL = 'https://pay.example.com/inv-77';
@@ -119,6 +120,7 @@ describe('the payment reminder calls the customer', () => {
     expect(state.nodes?.call_customer).toMatchObject({ status: 'answered', answeredBy: 'machine', callSid: placed.callSid });
     // The answer was taken once; the provider was asked once.
     expect(await placedCalls(phone)).toEqual([expect.objectContaining({ providerCalls: 1 })]);
+    await replayAndMaybeRecord(api.workflowBundle!, api.temporal.workflow.getHandle(journeyId), 'payment-reminder-machine-voicemail');
   });
 
   it('on a person explains and offers the menu, and on 1 texts the link', async () => {
@@ -139,6 +141,7 @@ describe('the payment reminder calls the customer', () => {
       { nodeId: 'pay_menu', output: 'pay_now', detail: 'pressed 1' },
     ]);
     expect(await smsTo(phone)).toEqual([expect.objectContaining({ body: expect.stringContaining(`Here is your secure link to pay $40.00: ${PAY_URL}`) })]);
+    await replayAndMaybeRecord(api.workflowBundle!, api.temporal.workflow.getHandle(journeyId), 'payment-reminder-person-pays');
   });
 
   it('takes noAnswer when the call goes unanswered, and texts instead', async () => {

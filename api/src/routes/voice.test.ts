@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
 import { twilioSignature } from '../voice/twilioSignature';
 import { eventually } from '../testing/eventually';
+import { replayAndMaybeRecord } from '@threadline/worker/recorded-histories';
 
 const FLOW_ID = 'ivr-deflection';
 const OUR_NUMBER = '+14155550199';
@@ -76,6 +77,7 @@ describe('an inbound call through the IVR deflection flow', () => {
       { nodeId: 'say_link_sent', output: 'next', detail: null },
       { nodeId: 'hang_up', output: null, detail: 'hung up' },
     ]);
+    await replayAndMaybeRecord(api.workflowBundle!, api.temporal.workflow.getHandle(answered.journeyId), 'ivr-deflection-press-1-link-sms');
   });
 
   it('takes "Option Two." as spoken to mean key 2 and puts the caller in the support queue', async () => {
@@ -91,6 +93,7 @@ describe('an inbound call through the IVR deflection flow', () => {
       { nodeId: 'main_menu', output: 'agent', detail: 'said "Option Two."' },
       { nodeId: 'connect_queue', output: 'completed', detail: 'completed: queue support: bridged' },
     ]);
+    await replayAndMaybeRecord(api.workflowBundle!, api.temporal.workflow.getHandle(answered.journeyId), 'ivr-deflection-speech-to-queue');
   });
 
   it('repeats the menu once on no input, then takes a voicemail and thanks the caller', async () => {
@@ -112,6 +115,7 @@ describe('an inbound call through the IVR deflection flow', () => {
       { nodeId: 'say_voicemail_thanks', output: 'next', detail: null },
       { nodeId: 'hang_up', output: null, detail: 'hung up' },
     ]);
+    await replayAndMaybeRecord(api.workflowBundle!, api.temporal.workflow.getHandle(answered.journeyId), 'ivr-deflection-no-input-voicemail');
   });
 
   it('takes the voicemail\'s hangup output when the caller hangs up while recording', async () => {

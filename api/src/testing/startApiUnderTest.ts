@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { startThrowawayServers } from '@threadline/stack';
 import { journeySearchAttributes } from '@threadline/worker/contract';
 import { bundleJourneyWorkflows, createJourneyWorker } from '@threadline/worker/worker';
@@ -20,6 +20,8 @@ export interface ApiUnderTest {
   store: Store;
   temporal: Client;
   dataDir: string;
+  /** The journey worker's workflow bundle, with `{ worker: true }`: for replaying the journeys it ran. */
+  workflowBundle: WorkflowBundleWithSourceMap | undefined;
   /** Calls the app without a port, as `app.inject()` does, and parses the JSON answer. */
   call(method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown): Promise<{ status: number; body: any }>;
   /** Another app on the same servers, e.g. with a different builder dist. */
@@ -78,7 +80,7 @@ export async function startApiUnderTest(options: ApiUnderTestOptions = {}): Prom
       const response = await app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
       return { status: response.statusCode, body: response.json() };
     };
-    return { app, store, temporal, dataDir, call, buildAnotherApp, stop };
+    return { app, store, temporal, dataDir, workflowBundle, call, buildAnotherApp, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -5,12 +5,10 @@
  * (RECORD_HISTORIES=1 writes them; a normal run only replays its own).
  */
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import type { WorkflowHandle } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { flowLibrary } from '@threadline/flows';
 import type { Channel, FlowDefinition } from '@threadline/flows/types';
 import pino from 'pino';
@@ -20,7 +18,7 @@ import { journeyStartOptions } from '../journeys/journeyStartOptions';
 import { connectStore, identityKey, resolveContact, type Store } from '../store';
 import { eventually } from '../testSupport/startWorkerTestStack';
 import { startTimeSkippingServer } from '../testSupport/startTimeSkippingServer';
-import { RECORDED_HISTORY_FORMAT } from '../workflows/recordedHistories/recordedHistoryFormat';
+import { replayAndMaybeRecord as replayHistory } from '../workflows/recordedHistories/recordHistory';
 
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
@@ -150,18 +148,9 @@ export async function summariesOf(handle: WorkflowHandle): Promise<string[]> {
   return events.flatMap((event) => (event.userMetadata?.summary ? [defaultPayloadConverter.fromPayload<string>(event.userMetadata.summary)] : []));
 }
 
-/**
- * Replays the journey's history with the same code (the interpreter is deterministic), and with
- * RECORD_HISTORIES=1 writes it to recordedHistories/<name>.history.json, where the unit suite
- * replays it on every run.
- */
+/** The library flow's journey, replayed and (RECORD_HISTORIES=1) recorded: see recordedHistories/recordHistory.ts. */
 export async function replayAndMaybeRecord(harness: LibraryHarness, handle: WorkflowHandle, name: string): Promise<void> {
-  const history = await handle.fetchHistory();
-  await Worker.runReplayHistory({ workflowBundle: harness.workflowBundle }, history);
-  if (process.env.RECORD_HISTORIES !== '1') return;
-  const json = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(history), RECORDED_HISTORY_FORMAT);
-  const file = new URL(`../workflows/recordedHistories/${name}.history.json`, import.meta.url);
-  await writeFile(file, `${JSON.stringify(json, null, 1)}\n`);
+  await replayHistory(harness.workflowBundle, handle, name);
 }
 
 /**

@@ -20,9 +20,10 @@ describe('recorded journey histories', () => {
     expect(recorded).toContain('missed-call-pricing-reply-on-whatsapp.history.json');
   });
 
-  // Written by worker/src/library/*.test.ts with RECORD_HISTORIES=1: each library flow's main path.
-  // (skills-routing stops at `route`, payment-reminder needs call.outbound, the IVRs are voice: none yet.)
-  it.each(['speed-to-lead-', 'email-first-', 'multi-touch-', 'delivery-delay-'])('include a journey of the library flow %s…', (prefix) => {
+  // Written with RECORD_HISTORIES=1 by the suites that run each library flow (worker/src/library/,
+  // worker/src/voiceNodes.test.ts, api/src/routes/voice.test.ts and callOutbound.test.ts).
+  // skills-routing has none: its journeys stop at `route`, which the agents' side will run.
+  it.each(['speed-to-lead-', 'email-first-', 'multi-touch-', 'delivery-delay-', 'ivr-deflection-', 'order-lookup-ivr-', 'payment-reminder-'])('include a journey of the library flow %s…', (prefix) => {
     expect(recorded.filter((name) => name.startsWith(prefix)).length).toBeGreaterThanOrEqual(1);
   });
 
