@@ -22,7 +22,7 @@ const pendingWaitAnswer = z.object({
   pendingWait: z
     .object({
       nodeId: z.string(),
-      kind: z.enum(['reply', 'event', 'timer', 'call']),
+      kind: z.enum(['reply', 'event', 'timer', 'call', 'transcript']),
       until: z.string(),
       channels: z.array(z.string()),
       event: z.string().optional(),

@@ -7,7 +7,8 @@ import { ApiError } from '../errors/apiError';
 import { parseRequest } from '../errors/parseRequest';
 import { answerIncomingCall } from '../voice/answerIncomingCall';
 import { endCall, takeCallerTurn } from '../voice/callerTurn';
-import { nextActionUrl } from '../voice/nextActionUrl';
+import { nextActionUrl, transcribeCallbackUrl } from '../voice/nextActionUrl';
+import { takeTranscription, transcriptionQuerySchema } from '../voice/transcription';
 import { answerOutboundCall, endOutboundCall, outboundQuerySchema, type OutboundQuery } from '../voice/outboundCall';
 import { turnQuerySchema, turnRequestOf } from '../voice/turnParams';
 import { voiceDepsOf } from './voice';
@@ -33,6 +34,12 @@ const inputBody = z.object({
 
 const callParams = z.object({ callSid: callSidSchema });
 
+/** The provider's transcript of the call's last recording: its text, or a failed transcription. */
+const transcriptionBody = z.union([
+  z.object({ text: z.string().max(10_000), status: z.literal('completed').default('completed') }),
+  z.object({ status: z.literal('failed') }),
+]);
+
 const placedQuery = z.object({ to: z.string().min(1).optional() });
 
 /** Twilio's AnsweredBy values (providers-reference §3.4); absent: detection was off. */
@@ -52,7 +59,11 @@ const endBody = z.object({ status: z.enum(['no-answer', 'busy', 'failed', 'cance
 export const sandboxCallsRoutes: FastifyPluginAsync = async (app) => {
   const voice = voiceDepsOf(app);
   const nextByCall = new Map<string, string>();
+  // The transcribeCallback of each call's last recording: the transcript comes after the call.
+  const transcriptionByCall = new Map<string, string>();
   const remember = (callSid: string, twiml: string): string | null => {
+    const transcription = transcribeCallbackUrl(twiml);
+    if (transcription !== null) transcriptionByCall.set(callSid, transcription);
     const next = nextActionUrl(twiml);
     if (next === null) nextByCall.delete(callSid);
     else nextByCall.set(callSid, next);
@@ -89,6 +100,22 @@ export const sandboxCallsRoutes: FastifyPluginAsync = async (app) => {
       },
     );
     return { callSid, twiml, next: remember(callSid, twiml) };
+  });
+
+  // The provider's transcript of the call's last recording, as Twilio posts it minutes later.
+  app.post('/:callSid/transcription', async (request) => {
+    const { callSid } = parseRequest(callParams, request.params, 'params');
+    const body = parseRequest(transcriptionBody, request.body, 'body');
+    const callback = transcriptionByCall.get(callSid);
+    if (callback === undefined) throw new ApiError(409, 'no-transcript-asked', `call ${callSid} made no recording that asked for a transcript (or this API did not answer it)`);
+    const query = parseRequest(transcriptionQuerySchema, Object.fromEntries(new URL(callback, 'http://sandbox').searchParams), 'query');
+    const taken = await takeTranscription({ ...voice, logger: request.log }, 'sandbox', query, {
+      CallSid: callSid,
+      TranscriptionSid: `TR${randomUUID().replace(/-/g, '')}`,
+      TranscriptionStatus: body.status,
+      TranscriptionText: body.status === 'completed' ? body.text : '',
+    });
+    return { callSid, nodeId: query.node, ...taken };
   });
 
   // Calls the journeys placed (call.outbound) through the sandbox provider: listed, then

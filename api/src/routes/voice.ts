@@ -8,6 +8,7 @@ import { endCall, FINAL_CALL_STATUSES, takeCallerTurn } from '../voice/callerTur
 import { answerOutboundCall, endOutboundCall, outboundAnswerFormSchema, outboundQuerySchema, outboundStatusFormSchema } from '../voice/outboundCall';
 import { EMPTY_TWIML } from '../voice/politeTwiml';
 import { turnFormSchema, turnQuerySchema, turnRequestOf } from '../voice/turnParams';
+import { takeTranscription, transcriptionFormSchema, transcriptionQuerySchema } from '../voice/transcription';
 import { isValidTwilioSignature } from '../voice/twilioSignature';
 import type { VoiceDeps } from '../voice/voiceDeps';
 
@@ -36,7 +37,8 @@ const statusSchema = z.object({
  * Twilio Voice webhooks, form-encoded, answered with TwiML (providers-reference §3):
  * `POST /` is the number's Voice URL (an incoming call: the first turn), `POST /turn` the action
  * URL of every Gather, Record, Dial and Enqueue (a caller turn), `POST /status` the status
- * callback (a final CallStatus ends the call's journey part).
+ * callback (a final CallStatus ends the call's journey part), `POST /transcription` a
+ * recording's transcribeCallback.
  */
 export const voiceWebhookRoutes: FastifyPluginAsync<VoiceWebhookOptions> = async (app, options) => {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
@@ -74,6 +76,13 @@ export const voiceWebhookRoutes: FastifyPluginAsync<VoiceWebhookOptions> = async
     if (FINAL_CALL_STATUSES.has(form.CallStatus)) {
       await endCall({ ...voice, logger: request.log }, { provider: 'twilio', callSid: form.CallSid, status: form.CallStatus });
     }
+    return twiml(reply, EMPTY_TWIML);
+  });
+
+  app.post('/transcription', async (request, reply) => {
+    const query = parseRequest(transcriptionQuerySchema, request.query, 'query');
+    const form = parseRequest(transcriptionFormSchema, request.body, 'body');
+    await takeTranscription({ ...voice, logger: request.log }, 'twilio', query, form);
     return twiml(reply, EMPTY_TWIML);
   });
 

@@ -59,7 +59,7 @@ const RESULT_KEYS: Record<NodeType, string[]> = {
   'voice.play': [],
   'voice.menu': ['digits', 'speech', 'choice'],
   'voice.gather': ['digits', 'speech', 'value'],
-  'voice.record': ['recordingUrl', 'durationSeconds', 'transcript'],
+  'voice.record': ['recordingUrl', 'durationSeconds', 'transcript', 'transcriptStatus'],
   'voice.connect': ['status', 'durationSeconds'],
   'voice.hangup': [],
   'call.outbound': ['status', 'answeredBy'],

@@ -49,7 +49,7 @@ export const voiceRecord: NodeCatalogEntry<'voice.record'> = {
     {
       name: 'transcribe',
       label: 'Transcribe',
-      help: 'Turn the recording into text, readable as {{ nodes.<id>.transcript }}.',
+      help: 'Turn the recording into text, readable as {{ nodes.<id>.transcript }}. The provider sends it minutes after the call: a node that reads it waits for it (up to 10 minutes), after the caller has been let go, so put those nodes after the goodbye.',
       kind: 'boolean',
       required: true,
     },
@@ -75,7 +75,8 @@ export const voiceRecord: NodeCatalogEntry<'voice.record'> = {
   results: [
     { key: 'recordingUrl', description: 'Where the recording can be fetched.', on: ['recorded'] },
     { key: 'durationSeconds', description: 'How long the recording is, in seconds.', on: ['recorded'] },
-    { key: 'transcript', description: 'The recording as text, when transcription is on (else empty).', on: ['recorded'] },
+    { key: 'transcript', description: 'The recording as text, when transcription is on (else empty); a node reading it waits until it comes.', on: ['recorded'] },
+    { key: 'transcriptStatus', description: 'off, pending, completed, failed, or timedOut (no transcript within 10 minutes of a node asking for it).', on: ['recorded'] },
   ],
   call: { required: true, after: { hangup: 'noCall' } },
   setsVariables: () => [],

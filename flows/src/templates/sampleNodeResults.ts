@@ -34,7 +34,8 @@ export function sampleNodeResults(node: FlowNode): Record<string, unknown> {
       return {
         recordingUrl: 'https://recordings.example.com/RE7d2a9c41.mp3',
         durationSeconds: 14,
-        transcript: 'Hi, this is Ada. Please call me back about the install.',
+        transcript: node.config.transcribe ? 'Hi, this is Ada. Please call me back about the install.' : '',
+        transcriptStatus: node.config.transcribe ? 'completed' : 'off',
       };
     case 'voice.connect':
       return { status: 'completed', durationSeconds: 95 };

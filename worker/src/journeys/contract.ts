@@ -128,13 +128,17 @@ export type JourneyStatus = 'running' | 'waiting' | 'completed' | 'failed' | 'ca
 
 export interface PendingWait {
   nodeId: string;
-  /** `call`: a `call.outbound` node waits for the call to be answered (or not). */
-  kind: 'reply' | 'event' | 'timer' | 'call';
+  /**
+   * `call`: a `call.outbound` node waits for the call to be answered (or not). `transcript`: a
+   * node reads a recording's transcript that the provider has not delivered yet (`event` names
+   * the recording node).
+   */
+  kind: 'reply' | 'event' | 'timer' | 'call' | 'transcript';
   /** ISO time the wait times out (for a timer: when it fires). */
   until: string;
   /** The channels a reply may come on (empty: any; always empty for an event wait). */
   channels: Channel[];
-  /** The event name an event wait waits for. */
+  /** The event name an event wait waits for; for a transcript wait, the recording node's id. */
   event?: string | undefined;
   /**
    * Whether a `skipWait` signal may fire it early: delays, waitUntil, reply and event waits.
@@ -264,6 +268,25 @@ export const VOICE_TURN_PATH = '/webhooks/twilio/voice/turn';
  * the API hands them to the journey without a lookup.
  */
 export const OUTBOUND_CALL_PATH = '/webhooks/twilio/voice/outbound';
+
+/**
+ * A recording's transcript, which Twilio posts to the `<Record transcribeCallback>` minutes after
+ * the call (providers-reference §3): the callback's query names the journey, the recording node
+ * and its visit, and the API hands it to the journey as this signal.
+ */
+export const TRANSCRIPTION_SIGNAL = 'transcription';
+
+/** The transcribeCallback's path; `journey`, `node` and `visit` in the query, as turns have. */
+export const VOICE_TRANSCRIPTION_PATH = '/webhooks/twilio/voice/transcription';
+
+export interface TranscriptionNotice {
+  nodeId: string;
+  visit: number;
+  /** Twilio's TranscriptionStatus. */
+  status: 'completed' | 'failed';
+  /** TranscriptionText; empty when it failed. */
+  text: string;
+}
 
 /** Signal that a restart is about to cancel the journey: its trace and timeline then name the event. */
 export const RESTART_SIGNAL = 'restartJourney';

@@ -23,6 +23,7 @@ import { runNode } from './runNode';
 import { Migration, MOVING } from './migrateToVersion';
 import { resumedWaitNode } from './migrateWait';
 import { leaveCallBefore } from './voice/leaveCall';
+import { awaitTranscripts, pendingTranscriptsReadBy, registerTranscriptions } from './voice/transcripts';
 import { finishCall, registerVoiceTurns } from './voice/voiceTurns';
 import { visitDetail } from './visitDetail';
 
@@ -51,6 +52,7 @@ export async function journeyWorkflow(input: JourneyInput): Promise<JourneyState
     if (typeof request?.detail === 'string' && request.detail !== '') restartDetail = request.detail;
   });
   registerVoiceTurns(run);
+  registerTranscriptions(run);
   // The API's "move waiting journeys to a newer version" (migrateToVersion.ts).
   const migration = new Migration(run).register();
   // The simulator's "skip this wait": acts on a skippable pending wait only (waitSkip.ts).
@@ -71,6 +73,8 @@ export async function journeyWorkflow(input: JourneyInput): Promise<JourneyState
       // Date.now() is the workflow's deterministic clock inside the sandbox.
       run.trace.enter(node.id, node.type, visit, new Date().toISOString());
       leaveCallBefore(node, run);
+      const transcripts = pendingTranscriptsReadBy(node, run);
+      if (transcripts.length > 0) await awaitTranscripts(run, node, transcripts);
       // A journey moved at this wait finishes the time it had left there (migrateWait.ts).
       const step = runNode(resumedWaitNode(node, input.resume, visit, Date.now()), run, visit);
       const output = step instanceof Promise ? await (Migration.awaitsAt(node) ? migration.race(node, step) : step) : step;
@@ -121,6 +125,8 @@ function cancelledDetail(wait: PendingWait | null): string {
       return 'cancelled while waiting on a timer';
     case 'call':
       return 'cancelled while the call rang';
+    case 'transcript':
+      return `cancelled while waiting for the transcript of ${wait.event ?? 'a recording'}`;
     default:
       return assertNever(wait.kind);
   }

@@ -134,6 +134,11 @@ export class JourneyRun {
     this.currentStatus = status;
   }
 
+  /** How many times the journey has entered the node, across continue-as-new. */
+  visitsOf(nodeId: string): number {
+    return this.visits.get(nodeId) ?? 0;
+  }
+
   /** Takes over the state a previous run carried (journeyResume.ts). */
   private restore(resume: JourneyResume): void {
     const { context } = resume;

@@ -89,7 +89,8 @@ export interface RecordOptions {
   action: string;
   maxLengthSeconds: number;
   playBeep: boolean;
-  transcribe: boolean;
+  /** Where the provider posts the transcript (transcripts.ts); none: no transcript asked for. */
+  transcribeCallback?: string | undefined;
   finishOnKey?: string | undefined;
 }
 
@@ -101,7 +102,8 @@ export function record(options: RecordOptions): TwimlVerb {
     playBeep: options.playBeep,
     // Without a finish key only silence, the time limit or a hang-up end the recording.
     finishOnKey: options.finishOnKey ?? '',
-    transcribe: options.transcribe ? true : undefined,
+    transcribe: options.transcribeCallback === undefined ? undefined : true,
+    transcribeCallback: options.transcribeCallback,
     trim: 'trim-silence',
   });
 }

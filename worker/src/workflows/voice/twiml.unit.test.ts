@@ -27,14 +27,14 @@ describe('TwiML rendering', () => {
 
   it('renders record, dial, enqueue and hangup inside one Response', () => {
     const document = twimlDocument([
-      record({ action: '/r', maxLengthSeconds: 120, playBeep: true, transcribe: true, finishOnKey: '#' }),
+      record({ action: '/r', maxLengthSeconds: 120, playBeep: true, transcribeCallback: '/t?journey=j&node=n', finishOnKey: '#' }),
       dial({ action: '/d', timeoutSeconds: 20, callerId: '+14155550100', record: true }, { number: '+14155550199' }),
       enqueue('support', '/q'),
       hangup(),
     ]);
     expect(document).toBe(
       '<?xml version="1.0" encoding="UTF-8"?><Response>' +
-        '<Record action="/r" method="POST" maxLength="120" playBeep="true" finishOnKey="#" transcribe="true" trim="trim-silence"/>' +
+        '<Record action="/r" method="POST" maxLength="120" playBeep="true" finishOnKey="#" transcribe="true" transcribeCallback="/t?journey=j&amp;node=n" trim="trim-silence"/>' +
         '<Dial action="/d" method="POST" timeout="20" callerId="+14155550100" record="record-from-answer"><Number>+14155550199</Number></Dial>' +
         '<Enqueue action="/q" method="POST">support</Enqueue>' +
         '<Hangup/>' +
