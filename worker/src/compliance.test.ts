@@ -190,6 +190,40 @@ describe('compliance on the dev server', () => {
     ]);
   });
 
+  it('blocks the third message of a flow capped at 2 in 7d while another flow still sends, and holds the worker\'s cap across flows', async () => {
+    const contact = await newContact();
+    const capped: FlowDefinition = { ...oneSend('flow-capped', 'sms'), settings: { frequencyCap: { max: 2, window: '7d' } } };
+    const outcomes = await withDevWorker({ quietHours: null, frequencyCap: threePerDay }, async (taskQueue) => {
+      const results: JourneyState[] = [];
+      // The capped flow three times (three journeys), then two flows of no cap of their own.
+      for (const definition of [capped, capped, capped, oneSend('flow-uncapped-a', 'sms'), oneSend('flow-uncapped-b', 'sms')]) {
+        const input = journeyInput(definition, contact, new Date().toISOString());
+        results.push((await stack.client.workflow.execute(JOURNEY_WORKFLOW_TYPE, journeyStartOptions(input, taskQueue))) as JourneyState);
+      }
+      return results;
+    });
+
+    expect(outcomes.map((state) => state.outcome)).toEqual(['sent', 'sent', 'blocked', 'sent', 'blocked']);
+    expect(outcomes[2]?.nodes?.greet).toMatchObject({ status: 'blocked', reason: 'frequency cap for this flow: 2 messages in 7d' });
+    expect(outcomes[2]?.visits?.find((visit) => visit.nodeId === 'greet')?.detail).toBe('blocked: frequency cap for this flow: 2 messages in 7d');
+    // Two of the capped flow and one of the first other flow: the worker's 3 in 24h are used up.
+    expect(outcomes[4]?.nodes?.greet).toMatchObject({ status: 'blocked', reason: 'frequency cap: 3 messages in 24h' });
+    expect(await stack.store.sandboxMessages.countDocuments({ to: contact.address })).toBe(3);
+    const decisions = await stack.store.timeline.find({ contactId: contact.contactId, kind: 'decision' }).sort({ at: 1 }).lean();
+    expect(decisions.map((decision) => [decision.journeyId, decision.body])).toEqual([
+      [`journey:flow-capped:${contact.contactId}`, 'sms send blocked: frequency cap for this flow: 2 messages in 7d'],
+      [`journey:flow-uncapped-b:${contact.contactId}`, 'sms send blocked: frequency cap: 3 messages in 24h'],
+    ]);
+    const outbox = await stack.store.outbox.find({ contactId: contact.contactId }).sort({ claimedAt: 1 }).lean();
+    expect(outbox.map((entry) => [entry.flowId, entry.status])).toEqual([
+      ['flow-capped', 'sent'],
+      ['flow-capped', 'sent'],
+      ['flow-capped', 'blocked'],
+      ['flow-uncapped-a', 'sent'],
+      ['flow-uncapped-b', 'blocked'],
+    ]);
+  });
+
   it('sends an email at once in the contact\'s quiet hours: email is not on the quiet list', async () => {
     const zone = zoneWhereItIs(2, Date.now());
     const contact = await newContact('email');
@@ -315,6 +349,53 @@ describe('the sendMessage activity under compliance', () => {
     for (const result of racing.filter((each) => each.status !== 'sent')) {
       expect(result).toMatchObject({ status: 'blocked', reason: 'frequency cap: 3 messages in 24h' });
     }
+  });
+
+  it('lets at most one of two simultaneous sends of a flow take the last slot of the flow\'s own cap', async () => {
+    const contact = await newContact();
+    const sameFlow = (nodeId: string) => ({ ...sendInput(contact.contactId, nodeId), flowFrequencyCap: { max: 2, window: '7d' } });
+    const capped = deps({ quietHours: null, frequencyCap: null }, new Date());
+    expect((await sendMessage(capped, sameFlow('one'))).status).toBe('sent');
+
+    const racing = await Promise.all([sendMessage(capped, sameFlow('two_a')), sendMessage(capped, sameFlow('two_b'))]);
+
+    expect(racing.filter((result) => result.status === 'sent').length).toBeLessThanOrEqual(1);
+    for (const result of racing.filter((each) => each.status !== 'sent')) {
+      expect(result).toMatchObject({ status: 'blocked', reason: 'frequency cap for this flow: 2 messages in 7d' });
+    }
+    // Another flow's send is not this flow's to count.
+    expect(await sendMessage(capped, { ...sameFlow('elsewhere'), flowId: 'another-flow' })).toMatchObject({ status: 'sent' });
+  });
+
+  it('counts outbox entries written before they carried a flowId against the flow named by their journey', async () => {
+    const contact = await newContact();
+    const at = new Date();
+    const oldEntry = (id: string, journeyId: string) => ({
+      _id: id,
+      journeyId,
+      nodeId: 'old',
+      contactId: contact.contactId,
+      channel: 'sms',
+      to: contact.address,
+      status: 'sent',
+      sentAt: at,
+      claimedAt: at,
+    });
+    // The flow's own, another flow's, and a subflow child's (whose id names its parent's flow),
+    // written to the collection as they were, with no flowId field at all.
+    await stack.store.connection.collection<{ _id: string }>('outbox').insertMany([
+      oldEntry(`old-own-${contact.contactId}`, `journey:compliance-activity:${contact.contactId}`),
+      oldEntry(`old-other-${contact.contactId}`, `journey:some-other-flow:${contact.contactId}`),
+      oldEntry(`old-child-${contact.contactId}`, `journey:compliance-activity:${contact.contactId}/sub:collect:1`),
+    ]);
+    const capped = deps({ quietHours: null, frequencyCap: null }, at);
+    const withCap = (nodeId: string) => ({ ...sendInput(contact.contactId, nodeId), flowFrequencyCap: { max: 2, window: '24h' } });
+
+    const second = await sendMessage(capped, withCap('second'));
+    const third = await sendMessage(capped, withCap('third'));
+
+    expect([second.status, third.status]).toEqual(['sent', 'blocked']);
+    expect(third.reason).toBe('frequency cap for this flow: 2 messages in 24h');
   });
 
   it('does not count an alert to someone else against the contact\'s cap', async () => {

@@ -3,7 +3,7 @@
  * imports them with `import type`, so nothing here is evaluated in the workflow bundle. The
  * activities parse what they receive with the zod schemas in `activityInputSchemas.ts`.
  */
-import type { Channel, FlowDefinition, MessageChannel, NodeConfigs } from '@threadline/flows/types';
+import type { Channel, FlowDefinition, FlowFrequencyCap, MessageChannel, NodeConfigs } from '@threadline/flows/types';
 import type { ContactSnapshot } from '../journeys/contract';
 import type { NodeStatsBatch } from '../store/nodeStats';
 
@@ -40,6 +40,11 @@ export interface SendMessageInput {
    * (`context.contact.timezone`), else this one, else UTC. Absent when the flow sets none.
    */
   timezone?: string | undefined;
+  /**
+   * The flow's own frequency cap (`settings.frequencyCap`), held beside the worker's: it counts
+   * this flow's messages to the contact only. Absent when the flow sets none.
+   */
+  flowFrequencyCap?: FlowFrequencyCap | undefined;
   /**
    * How often quiet hours already deferred this visit's send (absent for none): it keys the
    * timeline's decision entries, so each deferral is recorded once however often it is retried.

@@ -61,6 +61,7 @@ export async function placeCall(deps: PlaceCallDeps, rawInput: PlaceCallInput): 
       {
         $setOnInsert: {
           journeyId: input.journeyId,
+          flowId: input.flowId,
           nodeId: input.nodeId,
           contactId: input.contactId,
           channel: 'voice',
