@@ -10,14 +10,14 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import { CURRENT_SCHEMA_VERSION } from '@threadline/flows';
+import { CURRENT_SCHEMA_VERSION, defaultConfigOf } from '@threadline/flows';
 import { renderTemplate } from '@threadline/flows/runtime';
 import type { FlowDefinition, MessageChannel } from '@threadline/flows/types';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFrequencyCap, parseQuietHours, type ComplianceSettings } from './activities';
 import { sendMessage } from './activities/sendMessage';
-import { createSandboxProvider } from './channels';
+import { createSandboxProvider, listSandboxCalls } from './channels';
 import { createJourneyWorker, pinoTemporalLogger } from './createJourneyWorker';
 import {
   INBOUND_EVENT_SIGNAL,
@@ -82,6 +82,24 @@ function oneSend(id: string, channel: MessageChannel, timezone?: string): FlowDe
       { from: 'greet', output: 'blocked', to: 'end_blocked' },
       { from: 'greet', output: 'failed', to: 'end_failed' },
     ],
+    layout: {},
+  };
+}
+
+/** trigger → call.outbound to the contact → end by output: when a call is placed, and what it came to. */
+function oneCall(id: string, timezone: string): FlowDefinition {
+  const outputs = ['human', 'machine', 'noAnswer', 'busy', 'failed', 'blocked'];
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    id,
+    name: id,
+    settings: { timezone },
+    nodes: [
+      { id: 'hello', type: 'trigger.inboundMessage', config: { channels: [] } },
+      { id: 'ring', type: 'call.outbound', config: { ...defaultConfigOf('call.outbound'), machineDetection: 'off', timeoutSeconds: 30 } },
+      ...outputs.map((output) => ({ id: `end_${output}`, type: 'end' as const, config: { outcome: output, returns: [] } })),
+    ],
+    edges: [{ from: 'hello', output: 'next', to: 'ring' }, ...outputs.map((output) => ({ from: 'ring', output, to: `end_${output}` }))],
     layout: {},
   };
 }
@@ -166,6 +184,58 @@ describe('quiet hours on a skipping clock', () => {
     ]);
     const outbox = await stack.store.outbox.find({ contactId: contact.contactId }).lean();
     expect(outbox.map((entry) => [entry.status, entry.attempts])).toEqual([['sent', 1]]);
+  });
+});
+
+describe('quiet hours for outbound calls on a skipping clock', () => {
+  it('holds a call to the contact at 02:00 local on a durable timer and places it at 08:00, once, saying so on the timeline and in the trace', async () => {
+    const startMs = await skipping.currentTimeMs();
+    const zone = zoneWhereItIs(2, startMs);
+    const contact = await newContact();
+    const input = journeyInput(oneCall('quiet-call', zone), contact, new Date(startMs).toISOString());
+    const taskQueue = `journeys-quiet-call-${randomUUID()}`;
+    const worker = await createJourneyWorker({
+      connection: skipping.nativeConnection,
+      taskQueue,
+      store: stack.store,
+      logger,
+      workflowBundle: stack.workflowBundle,
+      // The worker's default list, calls included.
+      compliance: { quietHours: parseQuietHours('21:00-08:00'), frequencyCap: null },
+    });
+    const { workflowId } = journeyStartOptions(input, taskQueue);
+
+    const state = (await worker.runUntil(
+      skipping.client.workflow.execute(JOURNEY_WORKFLOW_TYPE, { taskQueue, workflowId, args: [input] }),
+    )) as JourneyState;
+
+    // Nobody answers the sandbox's call: the journey gives up on it after the ring time.
+    expect(state).toMatchObject({ status: 'completed', outcome: 'noAnswer', path: ['hello', 'ring', 'end_noAnswer'] });
+    const calls = await listSandboxCalls(stack.store, { to: contact.address });
+    expect(calls).toEqual([expect.objectContaining({ providerCalls: 1 })]);
+
+    const events = (await skipping.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+    const quietTimer = events.find((event) => event.timerStartedEventAttributes);
+    const fired = events.find((event) => event.timerFiredEventAttributes?.startedEventId?.toString() === quietTimer?.eventId?.toString());
+    const firedMs = Number(fired?.eventTime?.seconds ?? 0) * 1000;
+    expect(new Date(firedMs + 1000).toLocaleTimeString('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' })).toBe('08:00');
+    expect(firedMs - startMs).toBeGreaterThan(5 * HOUR - 1000);
+    // Asked twice: at 02:00 (deferred, no call), and after the timer fired (placed), never between.
+    const asked = events.filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'placeCall');
+    expect(asked).toHaveLength(2);
+    expect(Number(asked[0]?.eventId)).toBeLessThan(Number(quietTimer?.eventId));
+    expect(Number(asked[1]?.eventId)).toBeGreaterThan(Number(fired?.eventId));
+    expect(summariesOf(events)).toContain(`quiet hours: call the contact at 08:00 ${zone}`);
+
+    const decisions = await stack.store.timeline.find({ contactId: contact.contactId, kind: 'decision' }).lean();
+    expect(decisions).toEqual([
+      expect.objectContaining({ nodeId: 'ring', channel: 'voice', status: 'deferred', body: `call deferred: quiet hours 21:00–08:00 in ${zone}, until 08:00` }),
+    ]);
+    expect(await stack.store.timeline.countDocuments({ contactId: contact.contactId, kind: 'call', direction: 'outbound' })).toBe(1);
+    const outbox = await stack.store.outbox.find({ contactId: contact.contactId }).lean();
+    expect(outbox.map((entry) => [entry.channel, entry.status, entry.attempts])).toEqual([['voice', 'sent', 1]]);
+    const ring = state.visits?.find((visit) => visit.nodeId === 'ring');
+    expect(ring?.detail).toBe(`deferred until 08:00 ${zone}, then called; noAnswer: no answer within 90s`);
   });
 });
 

@@ -4,7 +4,7 @@
  * when it went, none in the contact's quiet hours (in their zone), never more than the cap in
  * any window.
  */
-import type { MessageChannel } from '@threadline/flows/types';
+import type { Channel, MessageChannel } from '@threadline/flows/types';
 
 export interface RecordedSend {
   key: string;
@@ -24,7 +24,7 @@ export interface SubscriptionChange {
 
 export interface OracleRules {
   /** "HH:MM" local; the quiet spans midnight when `end` is before `start`. */
-  quietHours: { start: string; end: string; channels: readonly MessageChannel[] };
+  quietHours: { start: string; end: string; channels: readonly Channel[] };
   frequencyCap: { max: number; windowMs: number };
   zone: string;
 }
