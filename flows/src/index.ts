@@ -32,7 +32,7 @@ export { EVENT_NAME_PATTERN, eventNameSchema } from './catalog/schemaParts/event
 export { canonicalTimeZone, timeZoneSchema } from './catalog/schemaParts/timeZoneSchema';
 export { parseFlowDefinition, parseFlowDraft, type ParseFlowDefinitionResult } from './schema/parseFlowDefinition';
 export { FLOW_DEFINITION_SCHEMA_FILE, flowDefinitionJsonSchema } from './schema/flowDefinitionJsonSchema';
-export { flowInterfaceSchema, flowSettingsSchema } from './schema/flowInterfaceSchema';
+export { flowFrequencyCapSchema, flowInterfaceSchema, flowSettingsSchema } from './schema/flowInterfaceSchema';
 export { migrateDefinition, type MigrationResult } from './schema/migrations/migrateDefinition';
 
 export { canvasToDefinition, type FlowMeta } from './compiler/canvasToDefinition';

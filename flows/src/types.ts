@@ -363,6 +363,19 @@ export interface FlowSettings {
   reentry?: 'ignore' | 'restart' | 'parallel' | undefined;
   /** The channel `send` with "best" falls back to. */
   defaultChannel?: MessageChannel | undefined;
+  /**
+   * At most `max` messages from this flow to one contact per rolling `window` ("7d"), beside
+   * the worker's own cap across all flows: both hold, so the stricter one decides.
+   */
+  frequencyCap?: FlowFrequencyCap | undefined;
+}
+
+/** A flow's own frequency cap (`settings.frequencyCap`). */
+export interface FlowFrequencyCap {
+  /** Messages allowed per window, at least 1 (leave the cap out for none). */
+  max: number;
+  /** A duration as the flow language writes them: "90m", "24h", "7d". */
+  window: string;
 }
 
 /** The canonical, versioned JSON definition a journey runs. */

@@ -1,7 +1,8 @@
 /**
  * Issue 6, "Done when": a property test over random flows and random inbound events shows no
- * send to an opted-out channel, none in quiet hours, none past the cap. Each run starts a
- * random flow (sends on random channels, delays, reply waits, splits on the reply) for a new
+ * send to an opted-out channel, none in quiet hours, none past the worker's cap or the flow's
+ * own. Each run starts a random flow (sends on random channels, delays, reply waits, splits on
+ * the reply; half the time a frequency cap of its own) for a new
  * contact in a random zone on the time-skipping test server, with the worker's compliance on,
  * plays a random schedule of replies, STOPs and STARTs against it while it waits, lets it run
  * to its end, and holds every send the sandbox provider recorded against complianceOracle.ts.
@@ -23,12 +24,14 @@ import { resolveContact, setChannelOptOut, type Store } from './store';
 import { complianceViolations, type OracleRules, type RecordedSend, type SubscriptionChange } from './testSupport/complianceOracle';
 import {
   contactActionsArbitrary,
+  flowCapArbitrary,
   flowOfSteps,
   flowStepsArbitrary,
   PROPERTY_ZONES,
   type ContactAction,
   type FlowStep,
   type PropertyChannel,
+  type PropertyFlowCap,
 } from './testSupport/randomJourneyFlow';
 import { sendsInHistory } from './testSupport/sendsInHistory';
 import { startThrowawayStore, type ThrowawayStore } from './testSupport/startThrowawayStore';
@@ -47,7 +50,7 @@ let worker: Worker;
 const taskQueue = `journeys-property-${randomUUID()}`;
 let contactCounter = 0;
 /** What the runs exercised, printed at the end: a property that never blocks or defers proves little. */
-const tally = { sent: 0, optedOutBlocked: 0, cappedBlocked: 0, deferred: 0, replies: 0, stops: 0, starts: 0 };
+const tally = { sent: 0, optedOutBlocked: 0, cappedBlocked: 0, flowCappedBlocked: 0, deferred: 0, replies: 0, stops: 0, starts: 0 };
 
 beforeAll(async () => {
   Runtime.install({ logger: pinoTemporalLogger(logger) });
@@ -116,12 +119,12 @@ async function runToTheEnd(handle: WorkflowHandle): Promise<string> {
 }
 
 /** One run: the journey, the contact's actions while it waits, then its sends against the rules. */
-async function violationsOf(steps: FlowStep[], actions: ContactAction[], zone: string): Promise<string[]> {
+async function violationsOf(steps: FlowStep[], flowCap: PropertyFlowCap | null, actions: ContactAction[], zone: string): Promise<string[]> {
   const { store } = throwaway;
   const contact = await newContact(store, zone);
-  const definition = flowOfSteps(`property-${contactCounter}`, steps);
+  const definition = flowOfSteps(`property-${contactCounter}`, steps, flowCap);
   const startMs = await skipping.currentTimeMs();
-  if (process.env.PROPERTY_DEBUG) process.stderr.write(`[property] run ${contactCounter}: the test server's clock is ${Math.round((startMs - Date.now()) / 3_600_000)} h ahead; ${JSON.stringify(steps)} ${JSON.stringify(actions)}\n`);
+  if (process.env.PROPERTY_DEBUG) process.stderr.write(`[property] run ${contactCounter}: the test server's clock is ${Math.round((startMs - Date.now()) / 3_600_000)} h ahead; ${JSON.stringify(steps)} cap ${JSON.stringify(flowCap)} ${JSON.stringify(actions)}\n`);
   const input: JourneyInput = {
     flowId: definition.id,
     flowVersion: 1,
@@ -168,15 +171,21 @@ async function violationsOf(steps: FlowStep[], actions: ContactAction[], zone: s
     const activity = activities.find((run) => run.key === key && run.status === 'sent');
     if (!activity) violations.push(`${key}: the provider was called but no send activity of the journey returned sent`);
     if (message.providerCalls !== 1) violations.push(`${key}: the provider was called ${message.providerCalls} times`);
-    return { key, channel: message.channel as PropertyChannel, machineAtMs: message.at.getTime(), journeyAtMs: activity?.startedAtMs ?? message.at.getTime() };
+    return { key, flowId: definition.id, channel: message.channel as PropertyChannel, machineAtMs: message.at.getTime(), journeyAtMs: activity?.startedAtMs ?? message.at.getTime() };
   });
   const decisions = await store.timeline.find({ contactId: contact.contactId, kind: 'decision' }, { body: 1, status: 1 }).lean();
   tally.sent += recorded.length;
   tally.optedOutBlocked += decisions.filter((decision) => decision.body?.includes('opted out')).length;
-  tally.cappedBlocked += decisions.filter((decision) => decision.body?.includes('frequency cap')).length;
+  tally.cappedBlocked += decisions.filter((decision) => decision.body?.includes('frequency cap:')).length;
+  tally.flowCappedBlocked += decisions.filter((decision) => decision.body?.includes('frequency cap for this flow:')).length;
   tally.deferred += decisions.filter((decision) => decision.status === 'deferred').length;
   if (quietHours === null || frequencyCap === null) throw new Error('the property needs quiet hours and a cap');
-  const rules: OracleRules = { quietHours, frequencyCap, zone };
+  const rules: OracleRules = {
+    quietHours,
+    frequencyCap,
+    zone,
+    ...(flowCap === null ? {} : { flowCaps: { [definition.id]: { max: flowCap.max, windowMs: flowCap.days * 24 * 3_600_000 } } }),
+  };
   const found = [...violations, ...complianceViolations(sends, changes, rules)];
   if (found.length > 0 && process.env.PROPERTY_DEBUG) {
     const outbox = await store.outbox.find({ contactId: contact.contactId }).lean();
@@ -186,10 +195,11 @@ async function violationsOf(steps: FlowStep[], actions: ContactAction[], zone: s
   return found;
 }
 
-it(`sends nothing to an opted-out channel, nothing in quiet hours and nothing past the cap, over ${RUNS} random journeys`, async () => {
+it(`sends nothing to an opted-out channel, nothing in quiet hours and nothing past the worker's or the flow's cap, over ${RUNS} random journeys`, async () => {
   const began = Date.now();
-  const property = fc.asyncProperty(flowStepsArbitrary, contactActionsArbitrary, fc.constantFrom(...PROPERTY_ZONES), async (steps, actions, zone) => {
-    expect(await violationsOf(steps, actions, zone)).toEqual([]);
+  const zones = fc.constantFrom(...PROPERTY_ZONES);
+  const property = fc.asyncProperty(flowStepsArbitrary, flowCapArbitrary, contactActionsArbitrary, zones, async (steps, flowCap, actions, zone) => {
+    expect(await violationsOf(steps, flowCap, actions, zone)).toEqual([]);
   });
   await worker.runUntil(
     fc.assert(property, {

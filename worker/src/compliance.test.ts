@@ -10,14 +10,14 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import { CURRENT_SCHEMA_VERSION } from '@threadline/flows';
+import { CURRENT_SCHEMA_VERSION, defaultConfigOf } from '@threadline/flows';
 import { renderTemplate } from '@threadline/flows/runtime';
 import type { FlowDefinition, MessageChannel } from '@threadline/flows/types';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFrequencyCap, parseQuietHours, type ComplianceSettings } from './activities';
 import { sendMessage } from './activities/sendMessage';
-import { createSandboxProvider } from './channels';
+import { createSandboxProvider, listSandboxCalls } from './channels';
 import { createJourneyWorker, pinoTemporalLogger } from './createJourneyWorker';
 import {
   INBOUND_EVENT_SIGNAL,
@@ -82,6 +82,24 @@ function oneSend(id: string, channel: MessageChannel, timezone?: string): FlowDe
       { from: 'greet', output: 'blocked', to: 'end_blocked' },
       { from: 'greet', output: 'failed', to: 'end_failed' },
     ],
+    layout: {},
+  };
+}
+
+/** trigger → call.outbound to the contact → end by output: when a call is placed, and what it came to. */
+function oneCall(id: string, timezone: string): FlowDefinition {
+  const outputs = ['human', 'machine', 'noAnswer', 'busy', 'failed', 'blocked'];
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    id,
+    name: id,
+    settings: { timezone },
+    nodes: [
+      { id: 'hello', type: 'trigger.inboundMessage', config: { channels: [] } },
+      { id: 'ring', type: 'call.outbound', config: { ...defaultConfigOf('call.outbound'), machineDetection: 'off', timeoutSeconds: 30 } },
+      ...outputs.map((output) => ({ id: `end_${output}`, type: 'end' as const, config: { outcome: output, returns: [] } })),
+    ],
+    edges: [{ from: 'hello', output: 'next', to: 'ring' }, ...outputs.map((output) => ({ from: 'ring', output, to: `end_${output}` }))],
     layout: {},
   };
 }
@@ -169,6 +187,58 @@ describe('quiet hours on a skipping clock', () => {
   });
 });
 
+describe('quiet hours for outbound calls on a skipping clock', () => {
+  it('holds a call to the contact at 02:00 local on a durable timer and places it at 08:00, once, saying so on the timeline and in the trace', async () => {
+    const startMs = await skipping.currentTimeMs();
+    const zone = zoneWhereItIs(2, startMs);
+    const contact = await newContact();
+    const input = journeyInput(oneCall('quiet-call', zone), contact, new Date(startMs).toISOString());
+    const taskQueue = `journeys-quiet-call-${randomUUID()}`;
+    const worker = await createJourneyWorker({
+      connection: skipping.nativeConnection,
+      taskQueue,
+      store: stack.store,
+      logger,
+      workflowBundle: stack.workflowBundle,
+      // The worker's default list, calls included.
+      compliance: { quietHours: parseQuietHours('21:00-08:00'), frequencyCap: null },
+    });
+    const { workflowId } = journeyStartOptions(input, taskQueue);
+
+    const state = (await worker.runUntil(
+      skipping.client.workflow.execute(JOURNEY_WORKFLOW_TYPE, { taskQueue, workflowId, args: [input] }),
+    )) as JourneyState;
+
+    // Nobody answers the sandbox's call: the journey gives up on it after the ring time.
+    expect(state).toMatchObject({ status: 'completed', outcome: 'noAnswer', path: ['hello', 'ring', 'end_noAnswer'] });
+    const calls = await listSandboxCalls(stack.store, { to: contact.address });
+    expect(calls).toEqual([expect.objectContaining({ providerCalls: 1 })]);
+
+    const events = (await skipping.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+    const quietTimer = events.find((event) => event.timerStartedEventAttributes);
+    const fired = events.find((event) => event.timerFiredEventAttributes?.startedEventId?.toString() === quietTimer?.eventId?.toString());
+    const firedMs = Number(fired?.eventTime?.seconds ?? 0) * 1000;
+    expect(new Date(firedMs + 1000).toLocaleTimeString('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' })).toBe('08:00');
+    expect(firedMs - startMs).toBeGreaterThan(5 * HOUR - 1000);
+    // Asked twice: at 02:00 (deferred, no call), and after the timer fired (placed), never between.
+    const asked = events.filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'placeCall');
+    expect(asked).toHaveLength(2);
+    expect(Number(asked[0]?.eventId)).toBeLessThan(Number(quietTimer?.eventId));
+    expect(Number(asked[1]?.eventId)).toBeGreaterThan(Number(fired?.eventId));
+    expect(summariesOf(events)).toContain(`quiet hours: call the contact at 08:00 ${zone}`);
+
+    const decisions = await stack.store.timeline.find({ contactId: contact.contactId, kind: 'decision' }).lean();
+    expect(decisions).toEqual([
+      expect.objectContaining({ nodeId: 'ring', channel: 'voice', status: 'deferred', body: `call deferred: quiet hours 21:00–08:00 in ${zone}, until 08:00` }),
+    ]);
+    expect(await stack.store.timeline.countDocuments({ contactId: contact.contactId, kind: 'call', direction: 'outbound' })).toBe(1);
+    const outbox = await stack.store.outbox.find({ contactId: contact.contactId }).lean();
+    expect(outbox.map((entry) => [entry.channel, entry.status, entry.attempts])).toEqual([['voice', 'sent', 1]]);
+    const ring = state.visits?.find((visit) => visit.nodeId === 'ring');
+    expect(ring?.detail).toBe(`deferred until 08:00 ${zone}, then called; noAnswer: no answer within 90s`);
+  });
+});
+
 describe('compliance on the dev server', () => {
   it('blocks the fourth message to a contact in 24 hours, across flows, and takes blocked', async () => {
     const contact = await newContact();
@@ -187,6 +257,40 @@ describe('compliance on the dev server', () => {
     const decisions = await stack.store.timeline.find({ contactId: contact.contactId, kind: 'decision' }).lean();
     expect(decisions).toEqual([
       expect.objectContaining({ nodeId: 'greet', status: 'blocked', body: 'sms send blocked: frequency cap: 3 messages in 24h' }),
+    ]);
+  });
+
+  it('blocks the third message of a flow capped at 2 in 7d while another flow still sends, and holds the worker\'s cap across flows', async () => {
+    const contact = await newContact();
+    const capped: FlowDefinition = { ...oneSend('flow-capped', 'sms'), settings: { frequencyCap: { max: 2, window: '7d' } } };
+    const outcomes = await withDevWorker({ quietHours: null, frequencyCap: threePerDay }, async (taskQueue) => {
+      const results: JourneyState[] = [];
+      // The capped flow three times (three journeys), then two flows of no cap of their own.
+      for (const definition of [capped, capped, capped, oneSend('flow-uncapped-a', 'sms'), oneSend('flow-uncapped-b', 'sms')]) {
+        const input = journeyInput(definition, contact, new Date().toISOString());
+        results.push((await stack.client.workflow.execute(JOURNEY_WORKFLOW_TYPE, journeyStartOptions(input, taskQueue))) as JourneyState);
+      }
+      return results;
+    });
+
+    expect(outcomes.map((state) => state.outcome)).toEqual(['sent', 'sent', 'blocked', 'sent', 'blocked']);
+    expect(outcomes[2]?.nodes?.greet).toMatchObject({ status: 'blocked', reason: 'frequency cap for this flow: 2 messages in 7d' });
+    expect(outcomes[2]?.visits?.find((visit) => visit.nodeId === 'greet')?.detail).toBe('blocked: frequency cap for this flow: 2 messages in 7d');
+    // Two of the capped flow and one of the first other flow: the worker's 3 in 24h are used up.
+    expect(outcomes[4]?.nodes?.greet).toMatchObject({ status: 'blocked', reason: 'frequency cap: 3 messages in 24h' });
+    expect(await stack.store.sandboxMessages.countDocuments({ to: contact.address })).toBe(3);
+    const decisions = await stack.store.timeline.find({ contactId: contact.contactId, kind: 'decision' }).sort({ at: 1 }).lean();
+    expect(decisions.map((decision) => [decision.journeyId, decision.body])).toEqual([
+      [`journey:flow-capped:${contact.contactId}`, 'sms send blocked: frequency cap for this flow: 2 messages in 7d'],
+      [`journey:flow-uncapped-b:${contact.contactId}`, 'sms send blocked: frequency cap: 3 messages in 24h'],
+    ]);
+    const outbox = await stack.store.outbox.find({ contactId: contact.contactId }).sort({ claimedAt: 1 }).lean();
+    expect(outbox.map((entry) => [entry.flowId, entry.status])).toEqual([
+      ['flow-capped', 'sent'],
+      ['flow-capped', 'sent'],
+      ['flow-capped', 'blocked'],
+      ['flow-uncapped-a', 'sent'],
+      ['flow-uncapped-b', 'blocked'],
     ]);
   });
 
@@ -315,6 +419,53 @@ describe('the sendMessage activity under compliance', () => {
     for (const result of racing.filter((each) => each.status !== 'sent')) {
       expect(result).toMatchObject({ status: 'blocked', reason: 'frequency cap: 3 messages in 24h' });
     }
+  });
+
+  it('lets at most one of two simultaneous sends of a flow take the last slot of the flow\'s own cap', async () => {
+    const contact = await newContact();
+    const sameFlow = (nodeId: string) => ({ ...sendInput(contact.contactId, nodeId), flowFrequencyCap: { max: 2, window: '7d' } });
+    const capped = deps({ quietHours: null, frequencyCap: null }, new Date());
+    expect((await sendMessage(capped, sameFlow('one'))).status).toBe('sent');
+
+    const racing = await Promise.all([sendMessage(capped, sameFlow('two_a')), sendMessage(capped, sameFlow('two_b'))]);
+
+    expect(racing.filter((result) => result.status === 'sent').length).toBeLessThanOrEqual(1);
+    for (const result of racing.filter((each) => each.status !== 'sent')) {
+      expect(result).toMatchObject({ status: 'blocked', reason: 'frequency cap for this flow: 2 messages in 7d' });
+    }
+    // Another flow's send is not this flow's to count.
+    expect(await sendMessage(capped, { ...sameFlow('elsewhere'), flowId: 'another-flow' })).toMatchObject({ status: 'sent' });
+  });
+
+  it('counts outbox entries written before they carried a flowId against the flow named by their journey', async () => {
+    const contact = await newContact();
+    const at = new Date();
+    const oldEntry = (id: string, journeyId: string) => ({
+      _id: id,
+      journeyId,
+      nodeId: 'old',
+      contactId: contact.contactId,
+      channel: 'sms',
+      to: contact.address,
+      status: 'sent',
+      sentAt: at,
+      claimedAt: at,
+    });
+    // The flow's own, another flow's, and a subflow child's (whose id names its parent's flow),
+    // written to the collection as they were, with no flowId field at all.
+    await stack.store.connection.collection<{ _id: string }>('outbox').insertMany([
+      oldEntry(`old-own-${contact.contactId}`, `journey:compliance-activity:${contact.contactId}`),
+      oldEntry(`old-other-${contact.contactId}`, `journey:some-other-flow:${contact.contactId}`),
+      oldEntry(`old-child-${contact.contactId}`, `journey:compliance-activity:${contact.contactId}/sub:collect:1`),
+    ]);
+    const capped = deps({ quietHours: null, frequencyCap: null }, at);
+    const withCap = (nodeId: string) => ({ ...sendInput(contact.contactId, nodeId), flowFrequencyCap: { max: 2, window: '24h' } });
+
+    const second = await sendMessage(capped, withCap('second'));
+    const third = await sendMessage(capped, withCap('third'));
+
+    expect([second.status, third.status]).toEqual(['sent', 'blocked']);
+    expect(third.reason).toBe('frequency cap for this flow: 2 messages in 24h');
   });
 
   it('does not count an alert to someone else against the contact\'s cap', async () => {

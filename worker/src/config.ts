@@ -8,8 +8,10 @@
  * - THREADLINE_SECRET_<NAME>  the value of {{ secrets.NAME }}, seen only by the activity
  * - THREADLINE_HTTP_ALLOW     private hosts or CIDRs it may call (comma-separated)
  * Compliance at send time, whatever the flow says (activities/compliance/complianceSettings.ts):
- * - THREADLINE_QUIET_HOURS           local hours no message goes out (default 21:00-08:00; "off")
- * - THREADLINE_QUIET_HOURS_CHANNELS  the channels they hold for (default sms,whatsapp,webchat)
+ * - THREADLINE_QUIET_HOURS           local hours no message goes out and no call is placed
+ *                                    (default 21:00-08:00; "off")
+ * - THREADLINE_QUIET_HOURS_CHANNELS  the channels they hold for (default sms,whatsapp,webchat,voice;
+ *                                    voice: call.outbound)
  * - THREADLINE_FREQUENCY_CAP         messages per contact per rolling window (default 3/24h; 0 for none)
  * Throttles, so a campaign of thousands never floods a provider or a customer's API
  * (activities/throttleRates.ts). They are token buckets in memory, so each limit holds PER
@@ -30,7 +32,7 @@ import {
   DEFAULT_QUIET_HOURS,
   DEFAULT_QUIET_HOURS_CHANNELS,
   parseFrequencyCap,
-  parseMessageChannels,
+  parseQuietChannels,
   parseQuietWindow,
   type ComplianceSettings,
 } from './activities/compliance/complianceSettings';
@@ -61,7 +63,7 @@ const workerConfigSchema = z.object({
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI').default('mongodb://127.0.0.1:27017/threadline'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   THREADLINE_QUIET_HOURS: z.string().default(DEFAULT_QUIET_HOURS).transform(parsedBy(parseQuietWindow)),
-  THREADLINE_QUIET_HOURS_CHANNELS: z.string().default(DEFAULT_QUIET_HOURS_CHANNELS).transform(parsedBy(parseMessageChannels)),
+  THREADLINE_QUIET_HOURS_CHANNELS: z.string().default(DEFAULT_QUIET_HOURS_CHANNELS).transform(parsedBy(parseQuietChannels)),
   THREADLINE_FREQUENCY_CAP: z.string().default(DEFAULT_FREQUENCY_CAP).transform(parsedBy(parseFrequencyCap)),
   THREADLINE_SEND_RATE: z.string().default(DEFAULT_SEND_RATE).transform(parsedBy(parseSendRates)),
   THREADLINE_HTTP_RATE_PER_HOST: z.string().default(DEFAULT_HTTP_RATE_PER_HOST).transform(parsedBy(parseHttpRatePerHost)),

@@ -9,7 +9,7 @@ describe('readWorkerConfig', () => {
       mongodbUri: 'mongodb://127.0.0.1:27017/threadline',
       logLevel: 'info',
       compliance: {
-        quietHours: { start: '21:00', end: '08:00', channels: ['sms', 'whatsapp', 'webchat'] },
+        quietHours: { start: '21:00', end: '08:00', channels: ['sms', 'whatsapp', 'webchat', 'voice'] },
         frequencyCap: { max: 3, windowMs: 24 * 60 * 60 * 1000, window: '24h' },
       },
       sendRates: { byProvider: {}, fallback: { perSecond: 50, burst: 50, text: '50/s' } },
@@ -52,7 +52,7 @@ describe('readWorkerConfig', () => {
 
   it('names bad compliance settings and says what to write', () => {
     expect(() => readWorkerConfig({ THREADLINE_QUIET_HOURS: '9pm-8am', THREADLINE_QUIET_HOURS_CHANNELS: 'sms,fax', THREADLINE_FREQUENCY_CAP: 'three' })).toThrow(
-      /THREADLINE_QUIET_HOURS: "9pm-8am" is not a quiet-hours window: write local start and end times, e\.g\. 21:00-08:00[\s\S]*THREADLINE_QUIET_HOURS_CHANNELS: "fax" is not a message channel[\s\S]*THREADLINE_FREQUENCY_CAP: "three" is not a frequency cap/,
+      /THREADLINE_QUIET_HOURS: "9pm-8am" is not a quiet-hours window: write local start and end times, e\.g\. 21:00-08:00[\s\S]*THREADLINE_QUIET_HOURS_CHANNELS: "fax" is not a channel[\s\S]*THREADLINE_FREQUENCY_CAP: "three" is not a frequency cap/,
     );
   });
 

@@ -128,6 +128,33 @@ describe('parseFlowDefinition', () => {
     ]);
   });
 
+  it('accepts a frequency cap of the flow\'s own and names the path of one that is wrong', () => {
+    const capped = libraryJsonWith((json) => {
+      json.settings = { frequencyCap: { max: 2, window: '7d' } };
+    });
+    expect(parseFlowDefinition(capped)).toEqual({ ok: true, definition: capped });
+
+    const wrong = libraryJsonWith((json) => {
+      json.settings = { frequencyCap: { max: 0, window: 'a week', per: 'contact' } };
+    });
+    expect(issuesOf(wrong).map(({ code, path, message }) => ({ code, path, message }))).toEqual([
+      {
+        code: 'invalid-definition',
+        path: 'settings.frequencyCap.max',
+        message: "allow at least 1 message per window; leave frequencyCap out for no cap of the flow's own",
+      },
+      {
+        code: 'invalid-definition',
+        path: 'settings.frequencyCap.window',
+        message: '"a week" is not a duration: write a whole number and a unit, e.g. 90s, 15m, 24h or 2d',
+      },
+      { code: 'invalid-definition', path: 'settings.frequencyCap.per', message: 'unknown field "per"; remove it' },
+    ]);
+    expect(issuesOf(libraryJsonWith((json) => { json.settings = { frequencyCap: { max: 1.5, window: '24h' } }; }))).toEqual([
+      expect.objectContaining({ path: 'settings.frequencyCap.max', message: 'write a whole number of messages, e.g. 2' }),
+    ]);
+  });
+
   it('refuses what is not an object at all', () => {
     expect(issuesOf('flow')).toEqual([expect.objectContaining({ code: 'invalid-definition', path: '' })]);
   });

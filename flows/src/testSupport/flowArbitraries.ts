@@ -54,6 +54,7 @@ export const flowSettingsArbitrary: fc.Arbitrary<FlowSettings> = fc.record(
     timezone: fc.constantFrom('UTC', 'Europe/Paris', 'America/New_York', 'Asia/Kolkata'),
     reentry: fc.constantFrom('ignore', 'restart', 'parallel'),
     defaultChannel: fc.constantFrom('sms', 'whatsapp', 'email', 'webchat'),
+    frequencyCap: fc.record({ max: fc.integer({ min: 1, max: 20 }), window: fc.constantFrom('90m', '24h', '7d') }, { noNullPrototype: true }),
   },
   { requiredKeys: [], noNullPrototype: true },
 );

@@ -2,6 +2,7 @@
  * The activities' edge: what the workflow sends is parsed here, so a bad input (an older
  * workflow, a hand-started run) fails loudly at the activity instead of deep inside it.
  */
+import { flowFrequencyCapSchema } from '@threadline/flows';
 import { z } from 'zod';
 import type { Identity } from '../store';
 import type { CompleteJourneyInput, HttpRequestInput, SendMessageInput, UpdateContactInput } from './activityTypes';
@@ -34,6 +35,7 @@ export const sendMessageInputSchema = z.object({
   mediaUrls: z.array(z.string()).optional(),
   context: z.record(z.string(), z.unknown()),
   timezone: z.string().optional(),
+  flowFrequencyCap: flowFrequencyCapSchema.optional(),
   deferrals: z.number().int().nonnegative().optional(),
 }) satisfies z.ZodType<SendMessageInput>;
 

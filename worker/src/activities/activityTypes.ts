@@ -3,7 +3,7 @@
  * imports them with `import type`, so nothing here is evaluated in the workflow bundle. The
  * activities parse what they receive with the zod schemas in `activityInputSchemas.ts`.
  */
-import type { Channel, FlowDefinition, MessageChannel, NodeConfigs } from '@threadline/flows/types';
+import type { Channel, FlowDefinition, FlowFrequencyCap, MessageChannel, NodeConfigs } from '@threadline/flows/types';
 import type { ContactSnapshot } from '../journeys/contract';
 import type { NodeStatsBatch } from '../store/nodeStats';
 
@@ -40,6 +40,11 @@ export interface SendMessageInput {
    * (`context.contact.timezone`), else this one, else UTC. Absent when the flow sets none.
    */
   timezone?: string | undefined;
+  /**
+   * The flow's own frequency cap (`settings.frequencyCap`), held beside the worker's: it counts
+   * this flow's messages to the contact only. Absent when the flow sets none.
+   */
+  flowFrequencyCap?: FlowFrequencyCap | undefined;
   /**
    * How often quiet hours already deferred this visit's send (absent for none): it keys the
    * timeline's decision entries, so each deferral is recorded once however often it is retried.
@@ -171,20 +176,43 @@ export interface PlaceCallInput {
   from?: string | undefined;
   machineDetection: CallOutboundConfig['machineDetection'];
   timeoutSeconds: number;
-  /** The journey context `to` renders against. */
+  /** The journey context `to` renders against; quiet hours read `context.contact.timezone`. */
   context: Record<string, unknown>;
+  /** The flow's default zone (`settings.timezone`), for quiet hours as with sends. Absent when the flow sets none. */
+  timezone?: string | undefined;
+  /** How often quiet hours already deferred this visit's call (absent for none): it keys the timeline's entries. */
+  deferrals?: number | undefined;
   /** The builder's per-node counts the journey gathered since its last activity (store/nodeStats.ts). */
   nodeStats?: NodeStatsBatch | undefined;
+}
+
+/** A call decided: placed, or not. */
+export type PlaceCallDecided =
+  | { status: 'placed'; callSid: string; to: string }
+  | { status: 'blocked' | 'failed'; reason: string; to: string | null };
+
+/**
+ * A call not placed yet because the contact is in quiet hours (`voice` is on the quiet list):
+ * nothing was claimed and no provider called. The workflow sleeps until `until` and asks again
+ * for the same visit, like a deferred send.
+ */
+export interface PlaceCallDeferred {
+  status: 'deferred';
+  /** ISO instant of the next allowed window's start. */
+  until: string;
+  /** `until` on the contact's wall clock, "08:00", and the zone it was read in. */
+  localTime: string;
+  zone: string;
+  reason: string;
+  to: string;
 }
 
 /**
  * `placed`: the provider rings the number (its CallSid names the webhooks that follow);
  * `blocked`: compliance refused the call (no calls, voice opted out), with the reason;
- * `failed`: no number, or the provider refused.
+ * `failed`: no number, or the provider refused; `deferred`: quiet hours, ask again at `until`.
  */
-export type PlaceCallResult =
-  | { status: 'placed'; callSid: string; to: string }
-  | { status: 'blocked' | 'failed'; reason: string; to: string | null };
+export type PlaceCallResult = PlaceCallDecided | PlaceCallDeferred;
 
 /** The activities the journey workflow calls, as the worker registers them. */
 export interface JourneyActivities {

@@ -27,7 +27,7 @@ export interface ActivityDeps {
   httpRequests?: HttpRequestSettings;
   /** How hostnames resolve; the system resolver unless given. */
   resolveHost?: ResolveHost;
-  /** Quiet hours and the frequency cap enforced at send time; none unless given. */
+  /** Quiet hours and the frequency cap enforced at send time (quiet hours also hold calls); none unless given. */
   compliance?: ComplianceSettings;
   /** Sends per provider (THREADLINE_SEND_RATE, throttleRates.ts); unthrottled unless given. */
   sendRates?: SendRates;
@@ -75,7 +75,18 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
     ),
     updateContact: carry((input) => updateContact(deps.store, deps.logger, input)),
     loadSubflow: (input) => loadSubflow(deps.store, input),
-    // Calls go through the same provider as sends (the sandbox in this slice).
-    placeCall: carry((input) => placeCall({ store: deps.store, provider: deps.providers.sandbox, render: renderTemplate, logger: deps.logger }, input)),
+    // Calls go through the same provider as sends (the sandbox in this slice), under the same quiet hours.
+    placeCall: carry((input) =>
+      placeCall(
+        {
+          store: deps.store,
+          provider: deps.providers.sandbox,
+          render: renderTemplate,
+          logger: deps.logger,
+          ...(deps.compliance ? { compliance: deps.compliance } : {}),
+        },
+        input,
+      ),
+    ),
   };
 }

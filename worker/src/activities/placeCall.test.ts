@@ -3,7 +3,9 @@ import { renderTemplate } from '@threadline/flows/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandboxProvider, listSandboxCalls, SandboxCrashError, type ChannelProvider } from '../channels';
 import { startThrowawayStore, type ThrowawayStore } from '../testSupport/startThrowawayStore';
+import { resolveContact } from '../store';
 import type { PlaceCallInput } from './activityTypes';
+import { parseQuietHours } from './compliance/complianceSettings';
 import { placeCall, type PlaceCallDeps } from './placeCall';
 
 let stack: ThrowawayStore;
@@ -109,5 +111,64 @@ describe('placing the call of a call.outbound visit', () => {
     // The journey's context still has the contact as it was when the journey started.
     const input = { ...visitOf('c_late_dnc', 'run-late'), context: { contact: { id: 'c_late_dnc', doNotCall: false, phone: '+14155550705' } } };
     expect(await placeCall(depsWith(createSandboxProvider(stack.store)), input)).toMatchObject({ status: 'blocked', reason: 'the contact asked for no calls' });
+  });
+});
+
+describe('quiet hours for a call.outbound visit', () => {
+  // 23:00 in Paris (summer time); 08:00 there is 06:00 UTC the next morning.
+  const lateInParis = new Date('2026-07-14T21:00:00Z');
+  const inParis = { contact: { timezone: 'Europe/Paris' } };
+  const atNight = (now: Date): PlaceCallDeps => ({
+    ...depsWith(createSandboxProvider(stack.store)),
+    compliance: { quietHours: parseQuietHours('21:00-08:00'), frequencyCap: null },
+    now: () => now,
+  });
+
+  it('defers a call in the contact\'s night without claiming or calling, records a retried deferral once, and calls at 08:00', async () => {
+    await contactWith('c_call_quiet', '+14155550711');
+    const input = { ...visitOf('c_call_quiet', 'run-quiet'), context: inParis };
+
+    const first = await placeCall(atNight(lateInParis), input);
+    const retried = await placeCall(atNight(lateInParis), input);
+
+    expect(first).toEqual({
+      status: 'deferred',
+      until: '2026-07-15T06:00:00.000Z',
+      localTime: '08:00',
+      zone: 'Europe/Paris',
+      reason: 'quiet hours 21:00–08:00 in Europe/Paris, until 08:00',
+      to: '+14155550711',
+    });
+    expect(retried).toEqual(first);
+    expect(await stack.store.outbox.findById('run-quiet:call_customer:1').lean()).toBeNull();
+    expect(await listSandboxCalls(stack.store, { to: '+14155550711' })).toEqual([]);
+    const deferrals = await stack.store.timeline.find({ contactId: 'c_call_quiet', status: 'deferred' }).lean();
+    expect(deferrals).toEqual([
+      expect.objectContaining({ _id: 'decision:run-quiet:call_customer:1:deferred:1', channel: 'voice', body: 'call deferred: quiet hours 21:00–08:00 in Europe/Paris, until 08:00' }),
+    ]);
+
+    const atEight = await placeCall(atNight(new Date('2026-07-15T06:00:00Z')), { ...input, deferrals: 1 });
+    expect(atEight).toMatchObject({ status: 'placed', to: '+14155550711' });
+    expect(await listSandboxCalls(stack.store, { to: '+14155550711' })).toEqual([expect.objectContaining({ providerCalls: 1 })]);
+  });
+
+  it('holds a call to the contact\'s own number written as `to`, in the flow\'s zone, and not a call to someone else', async () => {
+    const { contactId } = await resolveContact(stack.store, { type: 'phone', value: '+14155550712' });
+    const visit = (runId: string, to: string): PlaceCallInput => ({ ...visitOf(contactId, runId), to, timezone: 'Europe/Paris' });
+
+    expect(await placeCall(atNight(lateInParis), visit('run-own-number', '+14155550712'))).toMatchObject({ status: 'deferred', zone: 'Europe/Paris' });
+    expect(await placeCall(atNight(lateInParis), visit('run-staff', '+14155550799'))).toMatchObject({ status: 'placed', to: '+14155550799' });
+  });
+
+  it('keeps the call an earlier attempt placed just before the quiet began, rather than deferring it', async () => {
+    await contactWith('c_call_before_quiet', '+14155550713');
+    const input = { ...visitOf('c_call_before_quiet', 'run-before-quiet'), context: inParis };
+    // 20:59 in Paris: the call goes; its result is lost and the retry runs at 23:00.
+    const placed = await placeCall(atNight(new Date('2026-07-14T18:59:00Z')), input);
+    const retried = await placeCall(atNight(lateInParis), input);
+
+    expect(placed).toMatchObject({ status: 'placed' });
+    expect(retried).toEqual(placed);
+    expect(await stack.store.timeline.countDocuments({ contactId: 'c_call_before_quiet', status: 'deferred' })).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import type { SendDecided, SendDeferred, SendMessageInput, SendMessageResult, Se
 import { withChosenChannel, type ChannelSend } from './bestChannel';
 import { complianceNow } from './compliance/complianceClock';
 import { noCompliance, type ComplianceSettings } from './compliance/complianceSettings';
-import { checkFrequencyCap } from './compliance/frequencyCap';
+import { checkFrequencyCaps, flowFrequencyCap } from './compliance/frequencyCap';
 import { quietHoursDeferral, type QuietHoursDeferral } from './compliance/quietHours';
 import { sendIdempotencyKey } from './sendIdempotencyKey';
 import { isOutcomeUnknown, reconcileUnknownOutcome } from './sendOutcomeReconcile';
@@ -21,7 +21,7 @@ export interface SendMessageDeps {
   providerFor: (channel: MessageChannel) => ChannelProvider;
   render: TemplateRenderer;
   logger: Logger;
-  /** Quiet hours and the frequency cap; none unless given. */
+  /** Quiet hours and the worker's frequency cap; none unless given (a flow's own cap comes in the input). */
   compliance?: ComplianceSettings;
   /** When compliance decisions are taken; `complianceNow` unless given. */
   now?: () => Date;
@@ -51,7 +51,8 @@ type Decision =
  * (a `best` send's is chosen here, bestChannel.ts), compliance
  * (opt-outs, then quiet hours, which defer without claiming anything), then the outbox entry
  * (insert-or-ignore by key: a retry that finds it decided returns that result without calling
- * the provider), then the frequency cap (counted after the claim, see compliance/frequencyCap.ts),
+ * the provider), then the frequency caps, the worker's and the flow's own (counted after the
+ * claim, see compliance/frequencyCap.ts),
  * then the provider's turn under its rate, then the provider, then the timeline. The pending
  * entry's stage reads `calling` while the provider is asked: a retry that finds it so (the
  * attempt died mid-call) reconciles with the provider instead of calling again
@@ -75,6 +76,8 @@ export async function sendMessage(deps: SendMessageDeps, rawInput: SendMessageIn
       {
         $setOnInsert: {
           journeyId: input.journeyId,
+          // In the claim itself: a flow's own cap counts this entry from the moment it exists.
+          flowId: input.flowId,
           nodeId: input.nodeId,
           contactId: input.contactId,
           channel: input.channel,
@@ -107,10 +110,15 @@ export async function sendMessage(deps: SendMessageDeps, rawInput: SendMessageIn
     return refuse(deps, input, key, { status: decision.status, reason: decision.reason, to: decision.to }, earlier !== null, log);
   }
 
-  if (compliance.frequencyCap !== null && decision.cappedAddresses !== null) {
-    const cap = await checkFrequencyCap(deps.store, compliance.frequencyCap, {
+  if (decision.cappedAddresses !== null) {
+    const caps = {
+      global: compliance.frequencyCap,
+      flow: input.flowFrequencyCap === undefined ? null : flowFrequencyCap(input.flowFrequencyCap),
+    };
+    const cap = await checkFrequencyCaps(deps.store, caps, {
       key,
       contactId: input.contactId,
+      flowId: input.flowId,
       addresses: decision.cappedAddresses,
       at: now,
     });

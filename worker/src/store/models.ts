@@ -105,6 +105,12 @@ const outboxSchema = new Schema(
     /** The send's idempotency key: one per send node visit of one journey. */
     _id: { type: String, required: true },
     journeyId: { type: String, required: true },
+    /**
+     * The flow the send was made for: a flow's own frequency cap counts its entries. Null on
+     * entries written before it was kept (activities/compliance/frequencyCap.ts reads those
+     * from the journey's id).
+     */
+    flowId: { type: String, default: null },
     nodeId: { type: String, required: true },
     contactId: { type: String, required: true },
     channel: { type: String, required: true },

@@ -1,13 +1,15 @@
 /**
  * What the compliance rules allow, written independently of the worker's code, for the property
  * test to hold every recorded send against: no send on a channel the contact had opted out of
- * when it went, none in the contact's quiet hours (in their zone), never more than the cap in
- * any window.
+ * when it went, none in the contact's quiet hours (in their zone), never more than the worker's
+ * cap in any window, and never more of one flow's messages than that flow's own cap.
  */
-import type { MessageChannel } from '@threadline/flows/types';
+import type { Channel, MessageChannel } from '@threadline/flows/types';
 
 export interface RecordedSend {
   key: string;
+  /** The flow whose journey made the send. */
+  flowId: string;
   channel: MessageChannel;
   /** When the provider was called, on the machine's clock (opt-outs are applied on it too). */
   machineAtMs: number;
@@ -24,8 +26,10 @@ export interface SubscriptionChange {
 
 export interface OracleRules {
   /** "HH:MM" local; the quiet spans midnight when `end` is before `start`. */
-  quietHours: { start: string; end: string; channels: readonly MessageChannel[] };
+  quietHours: { start: string; end: string; channels: readonly Channel[] };
   frequencyCap: { max: number; windowMs: number };
+  /** The flows' own caps by flow id; a flow not listed has none. */
+  flowCaps?: Readonly<Record<string, { max: number; windowMs: number }>>;
   zone: string;
 }
 
@@ -50,12 +54,22 @@ export function complianceViolations(sends: readonly RecordedSend[], changes: re
       violations.push(`${send.key}: sent on ${send.channel} at ${local} ${rules.zone}, in quiet hours ${rules.quietHours.start}-${rules.quietHours.end}`);
     }
   }
-  const byTime = [...sends].sort((a, b) => a.journeyAtMs - b.journeyAtMs);
-  byTime.forEach((send, index) => {
-    const inWindow = byTime.slice(0, index + 1).filter((earlier) => send.journeyAtMs - earlier.journeyAtMs < rules.frequencyCap.windowMs);
-    if (inWindow.length > rules.frequencyCap.max) {
-      violations.push(`${send.key}: message ${inWindow.length} in the cap's window, over the cap of ${rules.frequencyCap.max}`);
+  for (const over of overCap(sends, rules.frequencyCap)) {
+    violations.push(`${over.send.key}: message ${over.count} in the cap's window, over the cap of ${rules.frequencyCap.max}`);
+  }
+  for (const [flowId, cap] of Object.entries(rules.flowCaps ?? {})) {
+    for (const over of overCap(sends.filter((send) => send.flowId === flowId), cap)) {
+      violations.push(`${over.send.key}: message ${over.count} of flow ${flowId} in its cap's window, over the flow's cap of ${cap.max}`);
     }
-  });
+  }
   return violations;
+}
+
+/** Each send that made more than `max` in the window ending at it. */
+function overCap(sends: readonly RecordedSend[], cap: { max: number; windowMs: number }): Array<{ send: RecordedSend; count: number }> {
+  const byTime = [...sends].sort((a, b) => a.journeyAtMs - b.journeyAtMs);
+  return byTime.flatMap((send, index) => {
+    const count = byTime.slice(0, index + 1).filter((earlier) => send.journeyAtMs - earlier.journeyAtMs < cap.windowMs).length;
+    return count > cap.max ? [{ send, count }] : [];
+  });
 }

@@ -8,7 +8,13 @@ const rules: OracleRules = {
 };
 // 12:00 in Tokyo.
 const noonTokyo = Date.parse('2026-07-14T03:00:00Z');
-const send = (key: string, channel: RecordedSend['channel'], journeyAtMs: number, machineAtMs = journeyAtMs): RecordedSend => ({ key, channel, journeyAtMs, machineAtMs });
+const send = (key: string, channel: RecordedSend['channel'], journeyAtMs: number, machineAtMs = journeyAtMs, flowId = 'flow-a'): RecordedSend => ({
+  key,
+  flowId,
+  channel,
+  journeyAtMs,
+  machineAtMs,
+});
 
 describe('complianceViolations', () => {
   it('allows sends by day, under the cap, on channels the contact is subscribed to', () => {
@@ -37,5 +43,18 @@ describe('complianceViolations', () => {
     const day = 24 * 3_600_000;
     const sends = [send('a', 'email', noonTokyo), send('b', 'email', noonTokyo + 1), send('c', 'email', noonTokyo + 2), send('d', 'email', noonTokyo + day + 5)];
     expect(complianceViolations(sends, [], rules)).toEqual(['c: message 3 in the cap\'s window, over the cap of 2']);
+  });
+
+  it('names the send past a flow\'s own cap, counting only that flow\'s sends', () => {
+    const day = 24 * 3_600_000;
+    const flowCapped: OracleRules = { ...rules, frequencyCap: { max: 10, windowMs: day }, flowCaps: { 'flow-a': { max: 1, windowMs: 7 * day } } };
+    const sends = [
+      send('a', 'email', noonTokyo, noonTokyo, 'flow-a'),
+      send('b', 'email', noonTokyo + 1, noonTokyo + 1, 'flow-b'),
+      send('c', 'email', noonTokyo + 2, noonTokyo + 2, 'flow-b'),
+      send('d', 'email', noonTokyo + 3 * day, noonTokyo + 3 * day, 'flow-a'),
+      send('e', 'email', noonTokyo + 11 * day, noonTokyo + 11 * day, 'flow-a'),
+    ];
+    expect(complianceViolations(sends, [], flowCapped)).toEqual(['d: message 2 of flow flow-a in its cap\'s window, over the flow\'s cap of 1']);
   });
 });

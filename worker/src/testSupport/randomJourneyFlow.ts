@@ -1,11 +1,12 @@
 /**
  * fast-check arbitraries for the compliance property test: small random flows (an inbound
  * message, then a random sequence of sends, delays, reply waits and splits on the reply, then
- * an end) and random things that happen to the contact while the journey runs.
+ * an end), a random frequency cap of the flow's own, and random things that happen to the
+ * contact while the journey runs.
  */
 import { CURRENT_SCHEMA_VERSION } from '@threadline/flows';
 import { outputsOf } from '@threadline/flows/runtime';
-import type { FlowDefinition, FlowNode, MessageChannel } from '@threadline/flows/types';
+import type { FlowDefinition, FlowNode, FlowSettings, MessageChannel } from '@threadline/flows/types';
 import fc from 'fast-check';
 
 export const PROPERTY_CHANNELS = ['sms', 'whatsapp', 'email'] as const satisfies readonly MessageChannel[];
@@ -40,6 +41,21 @@ export const flowStepArbitrary: fc.Arbitrary<FlowStep> = fc.oneof(
 export const flowStepsArbitrary: fc.Arbitrary<FlowStep[]> = fc
   .array(flowStepArbitrary, { minLength: 1, maxLength: 7 })
   .filter((steps) => steps.some((step) => step.kind === 'send'));
+
+/** A flow's own cap in whole days (the oracle reads the days, the flow the text), or none. */
+export interface PropertyFlowCap {
+  max: number;
+  days: number;
+}
+
+/**
+ * None half the time; else 1 to 4 messages in 30 days, so either cap may be the stricter beside
+ * the worker's 3 in 30 days: a window far longer than any run's skipped time, as the worker's.
+ */
+export const flowCapArbitrary: fc.Arbitrary<PropertyFlowCap | null> = fc.option(
+  fc.record({ max: fc.integer({ min: 1, max: 4 }), days: fc.constant(30) }),
+  { nil: null },
+);
 
 export const contactActionArbitrary: fc.Arbitrary<ContactAction> = fc.oneof(
   fc.record({
@@ -80,7 +96,7 @@ function stepNode(step: FlowStep, id: string): FlowNode {
 }
 
 /** trigger → steps in order (every output of a step leads to the next) → end. */
-export function flowOfSteps(id: string, steps: readonly FlowStep[]): FlowDefinition {
+export function flowOfSteps(id: string, steps: readonly FlowStep[], cap: PropertyFlowCap | null = null): FlowDefinition {
   const trigger: FlowNode = { id: 'hello', type: 'trigger.inboundMessage', config: { channels: [] } };
   const end: FlowNode = { id: 'done', type: 'end', config: { outcome: 'done', returns: [] } };
   const nodes = [trigger, ...steps.map((step, index) => stepNode(step, `step_${index}`)), end];
@@ -88,7 +104,8 @@ export function flowOfSteps(id: string, steps: readonly FlowStep[]): FlowDefinit
     const next = nodes[index + 1];
     return next === undefined ? [] : outputsOf(node).map((output) => ({ from: node.id, output, to: next.id }));
   });
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, id, name: id, nodes, edges, layout: {} };
+  const settings: FlowSettings | undefined = cap === null ? undefined : { frequencyCap: { max: cap.max, window: `${cap.days}d` } };
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, id, name: id, ...(settings === undefined ? {} : { settings }), nodes, edges, layout: {} };
 }
 
 function assertNever(value: never): never {

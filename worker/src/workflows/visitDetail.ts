@@ -26,6 +26,8 @@ export function visitDetail(node: FlowNode, left: LeftNode): string | null {
       return triggerDetail(result);
     case 'send':
       return sendDetail(result);
+    case 'call.outbound':
+      return callDetail(result);
     case 'waitForReply': {
       const reply = recordOf(result.reply);
       if (typeof reply.channel === 'string') return `reply on ${reply.channel}`;
@@ -68,7 +70,6 @@ export function visitDetail(node: FlowNode, left: LeftNode): string | null {
     case 'voice.record':
     case 'voice.connect':
     case 'voice.hangup':
-    case 'call.outbound':
     case 'updateContact':
     case 'subflow':
     case 'route':
@@ -92,6 +93,19 @@ function sendDetail(result: Record<string, unknown>): string | null {
   if (result.status === 'sent') return `${deferred}sent on ${typeof result.channel === 'string' ? result.channel : 'its channel'}`;
   const reason = typeof result.reason === 'string' && result.reason !== '' ? `: ${result.reason}` : '';
   return `${deferred}${result.status}${reason}`;
+}
+
+/**
+ * What the call came to ("noAnswer: nobody answered"), after any quiet-hours deferral:
+ * "deferred until 08:00 Europe/Paris, then called; human: a person answered".
+ */
+function callDetail(result: Record<string, unknown>): string | null {
+  const outcome = genericDetail(result);
+  if (typeof result.deferredUntil !== 'string') return outcome;
+  const placed = typeof result.callSid === 'string' && result.callSid !== '';
+  const deferred = `deferred until ${result.deferredUntil}, then`;
+  if (placed) return outcome === null ? `${deferred} called` : `${deferred} called; ${outcome}`;
+  return outcome === null ? deferred : `${deferred} ${outcome}`;
 }
 
 function genericDetail(result: Record<string, unknown>): string | null {

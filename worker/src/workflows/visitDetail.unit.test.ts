@@ -28,6 +28,17 @@ describe('the trace detail of a visit', () => {
     expect(visitDetail(nodeOf('send'), left('sent', result, true))).toBe('deferred until 2025-03-04T08:00:00.000Z, then sent on sms');
   });
 
+  it('says a call waited for quiet hours to end before it was placed, and what it came to', () => {
+    const call = nodeOf('call.outbound');
+    const answered = { status: 'answered', answeredBy: 'human', reason: 'a person answered', callSid: 'CA1', to: '+33612345678' };
+    expect(visitDetail(call, left('human', answered))).toBe('answered: a person answered');
+    expect(visitDetail(call, left('human', { ...answered, deferredUntil: '08:00 Europe/Paris' }, true))).toBe(
+      'deferred until 08:00 Europe/Paris, then called; answered: a person answered',
+    );
+    const blocked = { status: 'blocked', answeredBy: '', callSid: null, to: '+33612345678', reason: 'the contact asked for no calls', deferredUntil: '08:00 Europe/Paris' };
+    expect(visitDetail(call, left('blocked', blocked, true))).toBe('deferred until 08:00 Europe/Paris, then blocked: the contact asked for no calls');
+  });
+
   it('tells a reply wait that timed out from one answered on another channel', () => {
     const wait = nodeOf('waitForReply', { timeout: '24h' });
     expect(visitDetail(wait, left('timeout', { reply: null }, true))).toBe('timed out after 24h');

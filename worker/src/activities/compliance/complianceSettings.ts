@@ -1,21 +1,24 @@
 /**
  * What the worker enforces at send time, whatever the flow says (issue 6, §6):
- * - THREADLINE_QUIET_HOURS           local hours no message goes out, "21:00-08:00" (the
- *                                    default); "off" for none
- * - THREADLINE_QUIET_HOURS_CHANNELS  the channels quiet hours hold for, "sms,whatsapp,webchat"
- *                                    (the default; email is exempt unless listed)
+ * - THREADLINE_QUIET_HOURS           local hours no message goes out and no call is placed,
+ *                                    "21:00-08:00" (the default); "off" for none
+ * - THREADLINE_QUIET_HOURS_CHANNELS  the channels quiet hours hold for, "sms,whatsapp,webchat,voice"
+ *                                    (the default: `voice` is a journey's outbound calls, which
+ *                                    TCPA-style rules cover as they cover texts; email is exempt
+ *                                    unless listed)
  * - THREADLINE_FREQUENCY_CAP         at most N messages to one contact per rolling window,
  *                                    "3/24h" (the default); "0" for no cap
  */
 import { parseDuration } from '@threadline/flows/runtime';
-import type { MessageChannel } from '@threadline/flows/types';
+import type { Channel } from '@threadline/flows/types';
 
 export interface QuietHours {
   /** "HH:MM" local time the quiet starts, e.g. "21:00". */
   start: string;
   /** "HH:MM" local time sending may resume, e.g. "08:00"; before `start` when the quiet spans midnight. */
   end: string;
-  channels: readonly MessageChannel[];
+  /** The channels held: message channels, and `voice` for the calls a journey places. */
+  channels: readonly Channel[];
 }
 
 export interface FrequencyCap {
@@ -34,13 +37,13 @@ export interface ComplianceSettings {
 }
 
 export const DEFAULT_QUIET_HOURS = '21:00-08:00';
-export const DEFAULT_QUIET_HOURS_CHANNELS = 'sms,whatsapp,webchat';
+export const DEFAULT_QUIET_HOURS_CHANNELS = 'sms,whatsapp,webchat,voice';
 export const DEFAULT_FREQUENCY_CAP = '3/24h';
 
 /** No quiet hours and no cap: what a worker enforces when it is given no settings. */
 export const noCompliance: ComplianceSettings = { quietHours: null, frequencyCap: null };
 
-const MESSAGE_CHANNELS: readonly MessageChannel[] = ['sms', 'whatsapp', 'email', 'webchat'];
+const QUIET_CHANNELS: readonly Channel[] = ['sms', 'whatsapp', 'email', 'webchat', 'voice'];
 const WINDOW = /^\s*(\d{2}):(\d{2})\s*[-–]\s*(\d{2}):(\d{2})\s*$/;
 const OFF = /^\s*(off|none)?\s*$/i;
 
@@ -50,7 +53,7 @@ const OFF = /^\s*(off|none)?\s*$/i;
  */
 export function parseQuietHours(window: string, channels: string = DEFAULT_QUIET_HOURS_CHANNELS): QuietHours | null {
   const hours = parseQuietWindow(window);
-  return hours === null ? null : { ...hours, channels: parseMessageChannels(channels) };
+  return hours === null ? null : { ...hours, channels: parseQuietChannels(channels) };
 }
 
 /** The window of THREADLINE_QUIET_HOURS alone; null when there are no quiet hours. */
@@ -69,12 +72,12 @@ export function parseQuietWindow(window: string): Omit<QuietHours, 'channels'> |
   return start === end ? null : { start, end };
 }
 
-/** "sms, whatsapp" to channels, each once; throws naming one that is not a message channel. */
-export function parseMessageChannels(text: string): MessageChannel[] {
-  const channels: MessageChannel[] = [];
+/** "sms, voice" to channels, each once; throws naming one that is not a channel. */
+export function parseQuietChannels(text: string): Channel[] {
+  const channels: Channel[] = [];
   for (const name of text.split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '')) {
-    const channel = MESSAGE_CHANNELS.find((known) => known === name);
-    if (channel === undefined) throw new Error(`"${name}" is not a message channel: use ${MESSAGE_CHANNELS.join(', ')}`);
+    const channel = QUIET_CHANNELS.find((known) => known === name);
+    if (channel === undefined) throw new Error(`"${name}" is not a channel: use ${QUIET_CHANNELS.join(', ')} (voice: the calls journeys place)`);
     if (!channels.includes(channel)) channels.push(channel);
   }
   return channels;

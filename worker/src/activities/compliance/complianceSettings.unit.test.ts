@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFrequencyCap, parseMessageChannels, parseQuietHours } from './complianceSettings';
+import { parseFrequencyCap, parseQuietChannels, parseQuietHours } from './complianceSettings';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -24,8 +24,12 @@ describe('parseFrequencyCap', () => {
 });
 
 describe('parseQuietHours', () => {
-  it('reads a window across midnight with the default channels, email exempt', () => {
-    expect(parseQuietHours('21:00-08:00')).toEqual({ start: '21:00', end: '08:00', channels: ['sms', 'whatsapp', 'webchat'] });
+  it('reads a window across midnight with the default channels, calls included and email exempt', () => {
+    expect(parseQuietHours('21:00-08:00')).toEqual({ start: '21:00', end: '08:00', channels: ['sms', 'whatsapp', 'webchat', 'voice'] });
+  });
+
+  it('takes voice, for the calls journeys place, as a channel quiet hours may hold', () => {
+    expect(parseQuietChannels('Voice, sms')).toEqual(['voice', 'sms']);
   });
 
   it('reads a window within a day and the channels it holds for', () => {
@@ -39,10 +43,10 @@ describe('parseQuietHours', () => {
     expect(parseQuietHours('08:00-08:00')).toBeNull();
   });
 
-  it('refuses times that are not 24-hour HH:MM and channels that are not message channels', () => {
+  it('refuses times that are not 24-hour HH:MM and names that are not channels', () => {
     expect(() => parseQuietHours('9pm-8am')).toThrow(/not a quiet-hours window/);
     expect(() => parseQuietHours('24:00-08:00')).toThrow(/not a quiet-hours window/);
     expect(() => parseQuietHours('21:00-08:60')).toThrow(/not a quiet-hours window/);
-    expect(() => parseMessageChannels('sms,voice')).toThrow('"voice" is not a message channel: use sms, whatsapp, email, webchat');
+    expect(() => parseQuietChannels('sms,fax')).toThrow('"fax" is not a channel: use sms, whatsapp, email, webchat, voice (voice: the calls journeys place)');
   });
 });

@@ -3,7 +3,7 @@
  * from Intl), so it is tested across daylight-saving changes without a clock.
  */
 import { scheduleAt } from '@threadline/flows/runtime';
-import type { MessageChannel, Schedule } from '@threadline/flows/types';
+import type { Channel, Schedule } from '@threadline/flows/types';
 import type { QuietHours } from './complianceSettings';
 
 export interface QuietHoursDeferral {
@@ -19,14 +19,14 @@ export interface QuietHoursDeferral {
 const EVERY_DAY: Schedule['hours'][number]['days'] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /**
- * Null when a message on `channel` may go out at `at`; else when it may. The zone is the
+ * Null when a message on `channel` (or a call, on `voice`) may go out at `at`; else when it may. The zone is the
  * contact's, else the flow's, else UTC (a zone Intl does not know is skipped). Quiet hours are
  * read on the local wall clock, so "21:00-08:00" holds across daylight-saving changes: on the
  * night the clocks go forward, 08:00 comes an hour sooner.
  */
 export function quietHoursDeferral(
   quietHours: QuietHours,
-  channel: MessageChannel,
+  channel: Channel,
   at: Date,
   zones: { contact?: string | undefined; flow?: string | undefined },
 ): QuietHoursDeferral | null {

@@ -57,6 +57,15 @@ describe('quietHoursDeferral', () => {
     expect(quietHoursDeferral(small, 'sms', at('2026-07-14T00:30:00Z'), {})).toBeNull();
   });
 
+  it('defers a call on voice when voice is listed, as it is by default, and never when it is not', () => {
+    expect(quietHoursDeferral(nightly, 'voice', at('2026-07-14T23:00:00Z'), { contact: 'Europe/Paris' })).toMatchObject({
+      until: at('2026-07-15T06:00:00Z'),
+      localTime: '08:00',
+      zone: 'Europe/Paris',
+    });
+    expect(quietHoursDeferral(quiet('21:00-08:00', 'sms'), 'voice', at('2026-07-14T23:00:00Z'), { contact: 'Europe/Paris' })).toBeNull();
+  });
+
   it('never defers a channel the quiet hours do not list: email by default', () => {
     expect(quietHoursDeferral(nightly, 'email', at('2026-07-14T23:00:00Z'), {})).toBeNull();
     expect(quietHoursDeferral(quiet('21:00-08:00', 'email'), 'email', at('2026-07-14T23:00:00Z'), {})?.zone).toBe('UTC');

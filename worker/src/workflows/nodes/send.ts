@@ -22,6 +22,7 @@ export const MAX_QUIET_HOURS_DEFERRALS = 3;
 export async function runSend(node: FlowNodeOf<'send'>, run: JourneyRun, visit: number): Promise<string> {
   const { channel: configured } = node.config;
   const timezone = run.input.definition.settings?.timezone;
+  const flowFrequencyCap = run.input.definition.settings?.frequencyCap;
   const input: SendMessageInput = {
     journeyId: run.journeyId,
     firstRunId: run.firstRunId,
@@ -49,6 +50,8 @@ export async function runSend(node: FlowNodeOf<'send'>, run: JourneyRun, visit: 
     ...(node.config.mediaUrls.length === 0 ? {} : { mediaUrls: [...node.config.mediaUrls] }),
     context: { ...run.context },
     ...(timezone === undefined ? {} : { timezone }),
+    // Only flows that set it carry it: no flow published before the setting existed does.
+    ...(flowFrequencyCap === undefined ? {} : { flowFrequencyCap: { ...flowFrequencyCap } }),
   };
   const preview = previewText(node.config.template);
   const summary = `send ${configured === 'best' ? 'best channel' : configured}: ${preview}`;
