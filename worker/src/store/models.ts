@@ -147,6 +147,16 @@ const sandboxMessageSchema = new Schema(
   { collection: 'sandboxmessages', versionKey: false },
 );
 
+const whatsappWindowSchema = new Schema(
+  {
+    /** The contact's WhatsApp address as sends use it: the E.164 number, `+14155550100`. */
+    _id: { type: String, required: true },
+    /** When the newest inbound WhatsApp message from it was sent: the 24-hour window runs from here. */
+    lastInboundAt: { type: Date, required: true },
+  },
+  { collection: 'whatsappwindows', versionKey: false },
+);
+
 const contactLockSchema = new Schema(
   {
     /** The contact's id: the unique `_id` makes taking the lock one atomic insert. */
@@ -165,6 +175,7 @@ export type IdentityDoc = InferSchemaType<typeof identitySchema>;
 export type TimelineEventDoc = InferSchemaType<typeof timelineEventSchema>;
 export type OutboxDoc = InferSchemaType<typeof outboxSchema>;
 export type SandboxMessageDoc = InferSchemaType<typeof sandboxMessageSchema>;
+export type WhatsappWindowDoc = InferSchemaType<typeof whatsappWindowSchema>;
 
 
 /** Binds the models to a connection; no global mongoose state, so tests can hold several. */
@@ -178,6 +189,7 @@ export function createStore(connection: Connection) {
     timeline: connection.model('TimelineEvent', timelineEventSchema),
     outbox: connection.model('Outbox', outboxSchema),
     sandboxMessages: connection.model('SandboxMessage', sandboxMessageSchema),
+    whatsappWindows: connection.model('WhatsappWindow', whatsappWindowSchema),
     contactLocks: connection.model('ContactLock', contactLockSchema),
     nodeStats: connection.model('NodeStat', nodeStatSchema),
     nodeStatBatches: connection.model('NodeStatBatch', nodeStatBatchSchema),
