@@ -120,6 +120,8 @@ const outboxSchema = new Schema(
      */
     stage: { type: String, enum: ['claimed', 'calling', 'unknown'], default: 'claimed' },
     reason: { type: String, default: null },
+    /** The WhatsApp template's name when the send goes as one (outside the 24-hour window). */
+    whatsappTemplate: { type: String, default: null },
     providerMessageId: { type: String, default: null },
     attempts: { type: Number, default: 0 },
     sentAt: { type: Date, default: null },
@@ -141,6 +143,14 @@ const sandboxMessageSchema = new Schema(
     body: { type: String, required: true },
     subject: { type: String, default: null },
     mediaUrls: { type: [String], default: [] },
+    /** A WhatsApp template send: what went instead of `body` (which then reads the template for people). */
+    whatsappTemplate: {
+      type: new Schema(
+        { name: { type: String, required: true }, language: { type: String, required: true }, variables: { type: [String], default: [] } },
+        { _id: false },
+      ),
+      default: null,
+    },
     providerCalls: { type: Number, default: 0 },
     at: { type: Date, required: true },
   },
