@@ -37,7 +37,7 @@ afterAll(async () => {
 
 const orderDelayed = { name: 'order_delayed', variables: ['{{ trigger.data.orderId }}', '{{ trigger.data.newEta }}'] };
 
-function whatsappSend(id: string, template: string, withTemplate: boolean): FlowNodeOf<'send'> {
+function whatsappSend(id: string, template: string, withTemplate: boolean, variables = orderDelayed.variables): FlowNodeOf<'send'> {
   return {
     id,
     type: 'send',
@@ -46,7 +46,7 @@ function whatsappSend(id: string, template: string, withTemplate: boolean): Flow
       template,
       mediaUrls: [],
       ...(withTemplate ? { whatsappTemplate: orderDelayed.name } : {}),
-      whatsappTemplateVariables: withTemplate ? orderDelayed.variables : [],
+      whatsappTemplateVariables: withTemplate ? variables : [],
     },
   };
 }
@@ -63,14 +63,14 @@ const ends = [
 ] as const satisfies FlowDefinition['nodes'];
 
 /** An order-delay event answered with one WhatsApp send, with or without the approved template. */
-function oneSendFlow(withTemplate: boolean): FlowDefinition {
+function oneSendFlow(withTemplate: boolean, variables = orderDelayed.variables): FlowDefinition {
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     id: withTemplate ? 'wa-window-template' : 'wa-window-free-form',
     name: 'Order delay on WhatsApp',
     nodes: [
       { id: 'order_delayed', type: 'trigger.event', config: { event: 'order.delayed', payload: orderPayload } },
-      whatsappSend('tell', 'Your order {{ trigger.data.orderId }} now arrives {{ trigger.data.newEta }}.', withTemplate),
+      whatsappSend('tell', 'Your order {{ trigger.data.orderId }} now arrives {{ trigger.data.newEta }}.', withTemplate, variables),
       ...ends,
     ],
     edges: [
@@ -204,6 +204,18 @@ describe('a WhatsApp send and the 24-hour window', () => {
     expect(traceOf(final)[1]).toEqual(['tell', "blocked: outside WhatsApp's 24-hour window and no template set"]);
     const outbox = await harness.store.outbox.find({ contactId: lead.contactId }).lean();
     expect(outbox.map((entry) => [entry.nodeId, entry.status, entry.reason])).toEqual([['tell', 'blocked', OUTSIDE_WINDOW_NO_TEMPLATE]]);
+  });
+
+  // Validation refuses such a template when the flow is published; the worker still says which.
+  it('fails, naming the variable, when a template variable does not render, and calls no provider', async () => {
+    const lead = await newLead(harness.store, '605');
+    const sandbox = countingSandbox();
+
+    const final = await runOnce(oneSendFlow(true, ['{{ trigger.data.orderId }}', '{{ trigger.data.newEta | nosuchfilter }}']), lead, sandbox.provider);
+
+    expect(final).toMatchObject({ status: 'completed', outcome: 'failed', path: ['order_delayed', 'tell', 'end_failed'] });
+    expect(sandbox.calls).toEqual([]);
+    expect(traceOf(final)[1]?.[1]).toMatch(/^failed: the WhatsApp template does not render: variable \{\{2\}\} of order_delayed: .*nosuchfilter/);
   });
 
   it('reopens when the contact replies on WhatsApp mid-journey, and closes again 24 hours after that reply', async () => {

@@ -12,7 +12,7 @@ import { quietHoursDeferral, type QuietHoursDeferral } from './compliance/quietH
 import { sendIdempotencyKey } from './sendIdempotencyKey';
 import { isOutcomeUnknown, reconcileUnknownOutcome } from './sendOutcomeReconcile';
 import { recordSent, type SendVisit } from './sendRecord';
-import { describeWhatsappTemplate, whatsappContentFor, type WhatsappContent } from './whatsappWindow';
+import { describeWhatsappTemplate, whatsappContentFor, WhatsappTemplateVariableError, type WhatsappContent } from './whatsappWindow';
 
 /** Renders a Liquid template against the journey context; throws when it does not render. */
 export type TemplateRenderer = (template: string, context: object) => string;
@@ -241,7 +241,8 @@ async function decide(deps: SendMessageDeps, input: ChannelSend, compliance: Com
   try {
     content = await whatsappContentFor(deps.store, { channel: input.channel, to, template: input.whatsappTemplate }, now, (template) => deps.render(template, context));
   } catch (error) {
-    return { status: 'failed', reason: `the WhatsApp template does not render: ${(error as Error).message}`, to };
+    if (!(error instanceof WhatsappTemplateVariableError)) throw error;
+    return { status: 'failed', reason: `the WhatsApp template does not render: ${error.message}`, to };
   }
   // Blocked, like the other rules that refuse a send (opt-out, quiet hours past their waits,
   // the cap): nothing is broken, WhatsApp does not allow a free-form message now, and the flow's

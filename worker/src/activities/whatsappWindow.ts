@@ -20,6 +20,11 @@ export const OUTSIDE_WINDOW_NO_TEMPLATE = "outside WhatsApp's 24-hour window and
 /** The node's template as the activity gets it: the approved name, its language, and Liquid for each positional variable. */
 export type WhatsappTemplateSpec = WhatsappTemplateInput;
 
+/** A template variable that does not render: the send fails, naming it (a database error is not this, and is retried). */
+export class WhatsappTemplateVariableError extends Error {
+  override readonly name = 'WhatsappTemplateVariableError';
+}
+
 /** What goes to the provider: the body (inside the window), the template with its rendered variables, or nothing. */
 export type WhatsappContent =
   | { kind: 'freeForm' }
@@ -54,7 +59,7 @@ export function chooseWhatsappContent(args: {
       try {
         return args.render(variable);
       } catch (error) {
-        throw new Error(`variable {{${index + 1}}} of ${template.name}: ${(error as Error).message}`);
+        throw new WhatsappTemplateVariableError(`variable {{${index + 1}}} of ${template.name}: ${(error as Error).message}`);
       }
     }),
   };

@@ -1,6 +1,6 @@
 import { Liquid } from 'liquidjs';
 import { describe, expect, it } from 'vitest';
-import { chooseWhatsappContent, describeWhatsappTemplate, insideWhatsappWindow, OUTSIDE_WINDOW_NO_TEMPLATE } from './whatsappWindow';
+import { chooseWhatsappContent, describeWhatsappTemplate, insideWhatsappWindow, OUTSIDE_WINDOW_NO_TEMPLATE, WhatsappTemplateVariableError } from './whatsappWindow';
 
 const HOUR = 60 * 60 * 1000;
 const now = new Date('2026-03-02T12:00:00.000Z');
@@ -46,6 +46,7 @@ describe('the WhatsApp 24-hour window', () => {
 
   it('lets a variable that does not render fail the send like its body would, naming the variable', () => {
     const broken = { name: 'welcome', variables: ['{{ contact.firstName }}', '{{ vars.missing }}'] };
+    expect(() => chooseWhatsappContent({ lastInboundAt: null, now, template: broken, render })).toThrow(WhatsappTemplateVariableError);
     expect(() => chooseWhatsappContent({ lastInboundAt: null, now, template: broken, render })).toThrow(/^variable \{\{2\}\} of welcome: .*missing/);
   });
 
