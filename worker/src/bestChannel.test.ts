@@ -6,7 +6,7 @@ import { createActivities } from './activities';
 import { createSandboxProvider } from './channels';
 import { JOURNEY_WORKFLOW_TYPE, type InboundEvent, type JourneyInput, type JourneyState } from './journeys/contract';
 import { journeyStartOptions } from './journeys/journeyStartOptions';
-import { appendTimelineEvent, resolveContact } from './store';
+import { appendInboundEvent, appendTimelineEvent, resolveContact } from './store';
 import { startWorkerTestStack, type WorkerTestStack } from './testSupport/startWorkerTestStack';
 
 /** A missed call answered with one `best` send: where it goes is all the journey decides. */
@@ -58,13 +58,17 @@ async function newContact(setup: ContactSetup = {}): Promise<{ contactId: string
   return { contactId, phone };
 }
 
-/** The contact's history as the webhooks and sends leave it: our WhatsApp message, their reply `delay` seconds later, three times. */
+/**
+ * The contact's history as the webhooks and sends leave it: our WhatsApp message, their reply
+ * `delay` seconds later, once a day, the last an hour ago — so WhatsApp's 24-hour window is
+ * open for a free-form send (a reply is recorded as the API records it, window included).
+ */
 async function repliedOnWhatsApp(contactId: string, phone: string, delays: number[]): Promise<void> {
-  let at = Date.now() - 7 * 86_400_000;
+  let at = Date.now() - (delays.length - 1) * 86_400_000 - 3_600_000;
   for (const [index, delay] of delays.entries()) {
     const common = { contactId, channel: 'whatsapp', kind: 'message' as const };
     await appendTimelineEvent(stack.store, { ...common, _id: `out:history-${contactId}-${index}`, at: new Date(at), direction: 'outbound', to: phone, body: 'Your order shipped' });
-    await appendTimelineEvent(stack.store, { ...common, _id: `sandbox:wa-${contactId}-${index}`, at: new Date(at + delay * 1000), direction: 'inbound', from: phone, body: 'thanks!' });
+    await appendInboundEvent(stack.store, { ...common, _id: `sandbox:wa-${contactId}-${index}`, at: new Date(at + delay * 1000), direction: 'inbound', from: phone, body: 'thanks!' });
     at += 86_400_000;
   }
 }

@@ -18,7 +18,7 @@ import {
   type JourneyState,
 } from './journeys/contract';
 import { journeyStartOptions } from './journeys/journeyStartOptions';
-import { resolveContact, type Store } from './store';
+import { appendInboundEvent, resolveContact, type Store } from './store';
 import { eventually, startWorkerTestStack, type WorkerTestStack } from './testSupport/startWorkerTestStack';
 import { RECORDED_HISTORY_FORMAT } from './workflows/recordedHistories/recordedHistoryFormat';
 import pino from 'pino';
@@ -112,14 +112,17 @@ describe('the journey workflow running the missed-call text-back', () => {
       expect.objectContaining({ channel: 'sms', body: 'Sorry we missed your call — what can we help with?', providerCalls: 1 }),
     ]);
 
-    await signalInbound(handle, {
+    const question: InboundEvent = {
       eventId: 'sandbox:wa-pricing-1',
       kind: 'message',
       channel: 'whatsapp',
       from: phone,
       text: 'Hi! How much does an install cost?',
       at: new Date().toISOString(),
-    });
+    };
+    // Recorded as the API's delivery records it: the WhatsApp window it opens lets the answer go free-form.
+    await appendInboundEvent(stack.store, { _id: question.eventId, contactId, at: new Date(question.at), channel: 'whatsapp', direction: 'inbound', kind: 'message', body: question.text ?? null, from: phone });
+    await signalInbound(handle, question);
     const final = await handle.result();
 
     expect(final).toMatchObject({

@@ -1,7 +1,7 @@
 import type { Channel } from '@threadline/flows/types';
 import type { InboundEvent } from '@threadline/worker/contract';
 import {
-  appendTimelineEvent,
+  appendInboundEvent,
   InvalidAddressError,
   normalizeAddress,
   resolveContact,
@@ -71,8 +71,11 @@ export async function deliverInboundEvent(deps: InboundDeliveryDeps, delivery: I
     ...(delivery.text === undefined ? {} : { text: delivery.text }),
     at: delivery.at.toISOString(),
   };
+  // A WhatsApp message (STOP included) also opens the address's 24-hour window for free-form
+  // sends (appendInboundEvent), before any journey hears of it: a journey that answers the
+  // message finds the window open.
   const persist = () =>
-    appendTimelineEvent(deps.store, {
+    appendInboundEvent(deps.store, {
       _id: eventId,
       contactId,
       at: delivery.at,

@@ -101,6 +101,11 @@ export const sandboxRoutes: FastifyPluginAsync = async (app) => {
         to: message.to,
         body: message.body,
         subject: message.subject ?? null,
+        // A WhatsApp send outside the 24-hour window: the approved template that went instead
+        // of the body (which then reads it for people). FerretDB drops an empty `variables`.
+        whatsappTemplate: message.whatsappTemplate
+          ? { name: message.whatsappTemplate.name, language: message.whatsappTemplate.language, variables: message.whatsappTemplate.variables ?? [] }
+          : null,
         at: message.at.toISOString(),
       })),
     };

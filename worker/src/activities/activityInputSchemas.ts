@@ -33,6 +33,13 @@ export const sendMessageInputSchema = z.object({
   subject: z.string().optional(),
   to: z.string().optional(),
   mediaUrls: z.array(z.string()).optional(),
+  whatsappTemplate: z
+    .object({
+      name: z.string().min(1),
+      language: z.string().min(1).optional(),
+      variables: z.array(z.string()),
+    })
+    .optional(),
   context: z.record(z.string(), z.unknown()),
   timezone: z.string().optional(),
   flowFrequencyCap: flowFrequencyCapSchema.optional(),

@@ -33,6 +33,13 @@ export interface SendMessageInput {
   to?: string | undefined;
   /** Liquid templates of public media URLs to attach; absent or empty means none. */
   mediaUrls?: string[] | undefined;
+  /**
+   * The node's approved WhatsApp template, sent instead of `template` when the contact has not
+   * written on WhatsApp in the last 24 hours (whatsappWindow.ts). Absent when the node names
+   * none, and in inputs scheduled before it travelled here: such a send outside the window is
+   * refused, as it would be by the provider.
+   */
+  whatsappTemplate?: WhatsappTemplateInput | undefined;
   /** The journey context templates see (contact, trigger, reply, nodes, vars, journey). */
   context: Record<string, unknown>;
   /**
@@ -54,6 +61,14 @@ export interface SendMessageInput {
   nodeStats?: NodeStatsBatch | undefined;
 }
 
+/** A WhatsApp template as the send node names it: the approved name, its language, and Liquid for each positional variable ({{1}}, {{2}}, …). */
+export interface WhatsappTemplateInput {
+  name: string;
+  /** Absent: DEFAULT_WHATSAPP_TEMPLATE_LANGUAGE (the catalog has no language field yet). */
+  language?: string | undefined;
+  variables: string[];
+}
+
 /** The fallbacks of a `best` send, after preference and behaviour, in this order. */
 export interface BestChannelFallbacks {
   /** The flow's `settings.defaultChannel`. */
@@ -72,6 +87,8 @@ export interface SendDecided {
   /** Why a send was blocked or failed, for the timeline and the node's result. */
   reason: string | null;
   providerMessageId: string | null;
+  /** The WhatsApp template the message went as, outside the 24-hour window; absent for a free-form send. */
+  whatsappTemplate?: string | undefined;
 }
 
 /**

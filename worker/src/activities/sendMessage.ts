@@ -1,6 +1,6 @@
 import type { MessageChannel } from '@threadline/flows/types';
 import type { Logger } from 'pino';
-import type { ChannelProvider } from '../channels';
+import type { ChannelProvider, WhatsappTemplateMessage } from '../channels';
 import { addressFor, appendTimelineEvent, identityKey, InvalidAddressError, normalizeAddress, type Identity, type OutboxDoc, type Store } from '../store';
 import { sendMessageInputSchema, storedContactSchema } from './activityInputSchemas';
 import type { SendDecided, SendDeferred, SendMessageInput, SendMessageResult, SendStatus } from './activityTypes';
@@ -12,6 +12,7 @@ import { quietHoursDeferral, type QuietHoursDeferral } from './compliance/quietH
 import { sendIdempotencyKey } from './sendIdempotencyKey';
 import { isOutcomeUnknown, reconcileUnknownOutcome } from './sendOutcomeReconcile';
 import { recordSent, type SendVisit } from './sendRecord';
+import { describeWhatsappTemplate, whatsappContentFor, WhatsappTemplateVariableError, type WhatsappContent } from './whatsappWindow';
 
 /** Renders a Liquid template against the journey context; throws when it does not render. */
 export type TemplateRenderer = (template: string, context: object) => string;
@@ -37,7 +38,10 @@ type Decision =
   | {
       status: 'pending';
       to: string;
+      /** The text sent; for a WhatsApp template send, how the timeline reads the template. */
       body: string;
+      /** Set when WhatsApp's 24-hour window is closed: the template goes instead of the body. */
+      whatsappTemplate: WhatsappTemplateMessage | undefined;
       subject: string | undefined;
       mediaUrls: string[];
       /** The contact's own addresses when the message goes to the contact (the cap counts those); else null. */
@@ -49,7 +53,9 @@ type Decision =
 /**
  * Sends one message for one send node visit, at most once per idempotency key: the channel
  * (a `best` send's is chosen here, bestChannel.ts), compliance
- * (opt-outs, then quiet hours, which defer without claiming anything), then the outbox entry
+ * (opt-outs, then quiet hours, which defer without claiming anything), then WhatsApp's 24-hour
+ * window (free-form inside it, the node's template outside, else blocked: whatsappWindow.ts),
+ * then the outbox entry
  * (insert-or-ignore by key: a retry that finds it decided returns that result without calling
  * the provider), then the frequency caps, the worker's and the flow's own (counted after the
  * claim, see compliance/frequencyCap.ts),
@@ -83,6 +89,7 @@ export async function sendMessage(deps: SendMessageDeps, rawInput: SendMessageIn
           channel: input.channel,
           to: decision.to,
           body: decision.status === 'pending' ? decision.body : null,
+          whatsappTemplate: decision.status === 'pending' ? (decision.whatsappTemplate?.name ?? null) : null,
           status: decision.status,
           reason: decision.status === 'pending' ? null : decision.reason,
           // The cap counts claims and sends on the clock it decides by (see frequencyCap.ts).
@@ -134,11 +141,13 @@ export async function sendMessage(deps: SendMessageDeps, rawInput: SendMessageIn
     body: decision.body,
     subject: decision.subject,
     mediaUrls: decision.mediaUrls,
+    ...(decision.whatsappTemplate === undefined ? {} : { whatsappTemplate: decision.whatsappTemplate }),
     idempotencyKey: key,
   });
   await recordSent(deps.store, visit, { to: decision.to, body: decision.body, provider: provider.name, providerMessageId, countedAt: now });
-  log.info({ channel: input.channel, provider: provider.name, providerMessageId }, 'message sent');
-  return { status: 'sent', channel: input.channel, reason: null, providerMessageId };
+  const template = decision.whatsappTemplate?.name;
+  log.info({ channel: input.channel, provider: provider.name, providerMessageId, whatsappTemplate: template }, 'message sent');
+  return { status: 'sent', channel: input.channel, reason: null, providerMessageId, ...(template === undefined ? {} : { whatsappTemplate: template }) };
 }
 
 /** A send refused (blocked or failed) after its entry was claimed: entry, timeline, result. */
@@ -234,11 +243,26 @@ async function decide(deps: SendMessageDeps, input: ChannelSend, compliance: Com
   }
   const cappedAddresses = toContact ? contact.identities.map((identity) => identity.value) : null;
 
+  // Asked once the send would otherwise go (after quiet hours: a deferred send is judged when
+  // it goes), and before anything is claimed: a send that cannot go is never attempted.
+  let content: WhatsappContent;
   try {
-    const body = deps.render(input.template, context);
+    content = await whatsappContentFor(deps.store, { channel: input.channel, to, template: input.whatsappTemplate }, now, (template) => deps.render(template, context));
+  } catch (error) {
+    if (!(error instanceof WhatsappTemplateVariableError)) throw error;
+    return { status: 'failed', reason: `the WhatsApp template does not render: ${error.message}`, to };
+  }
+  // Blocked, like the other rules that refuse a send (opt-out, quiet hours past their waits,
+  // the cap): nothing is broken, WhatsApp does not allow a free-form message now, and the flow's
+  // `blocked` branch (another channel, say) is the answer — not an alert about a failing send.
+  if (content.kind === 'refused') return { status: 'blocked', reason: content.reason, to };
+
+  try {
+    const whatsappTemplate = content.kind === 'template' ? { name: content.name, language: content.language, variables: content.variables } : undefined;
+    const body = whatsappTemplate === undefined ? deps.render(input.template, context) : describeWhatsappTemplate(whatsappTemplate);
     const subject = input.subject === undefined ? undefined : deps.render(input.subject, context);
     const mediaUrls = (input.mediaUrls ?? []).map((url) => deps.render(url, context).trim()).filter((url) => url !== '');
-    return { status: 'pending', to, body, subject, mediaUrls, cappedAddresses };
+    return { status: 'pending', to, body, whatsappTemplate, subject, mediaUrls, cappedAddresses };
   } catch (error) {
     return { status: 'failed', reason: `the template does not render: ${(error as Error).message}`, to };
   }
@@ -272,8 +296,16 @@ async function recipientOf(
   return { to: identity.value, optOuts: owner ? storedContactSchema.parse(owner).optOuts : [], who: `the recipient ${identity.value}` };
 }
 
-function resultOf(entry: Pick<OutboxDoc, 'status' | 'reason' | 'providerMessageId'>, channel: MessageChannel): SendDecided {
-  return { status: asSendStatus(entry.status), channel, reason: entry.reason ?? null, providerMessageId: entry.providerMessageId ?? null };
+function resultOf(entry: Pick<OutboxDoc, 'status' | 'reason' | 'providerMessageId' | 'whatsappTemplate'>, channel: MessageChannel): SendDecided {
+  const status = asSendStatus(entry.status);
+  const template = status === 'sent' ? entry.whatsappTemplate : null;
+  return {
+    status,
+    channel,
+    reason: entry.reason ?? null,
+    providerMessageId: entry.providerMessageId ?? null,
+    ...(template === null || template === undefined ? {} : { whatsappTemplate: template }),
+  };
 }
 
 function asSendStatus(status: OutboxDoc['status']): SendStatus {

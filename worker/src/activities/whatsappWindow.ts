@@ -4,7 +4,8 @@
  * an approved template goes (the provider rejects anything else). The send activity asks which
  * one this send is before it claims anything, so a send that cannot go is never attempted.
  */
-import type { Store } from '../store';
+import { lastInboundWhatsappAt, type Store } from '../store';
+import type { WhatsappTemplateInput } from './activityTypes';
 
 export const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -17,10 +18,11 @@ export const DEFAULT_WHATSAPP_TEMPLATE_LANGUAGE = 'en';
 export const OUTSIDE_WINDOW_NO_TEMPLATE = "outside WhatsApp's 24-hour window and no template set";
 
 /** The node's template as the activity gets it: the approved name, its language, and Liquid for each positional variable. */
-export interface WhatsappTemplateSpec {
-  name: string;
-  language?: string | undefined;
-  variables: readonly string[];
+export type WhatsappTemplateSpec = WhatsappTemplateInput;
+
+/** A template variable that does not render: the send fails, naming it (a database error is not this, and is retried). */
+export class WhatsappTemplateVariableError extends Error {
+  override readonly name = 'WhatsappTemplateVariableError';
 }
 
 /** What goes to the provider: the body (inside the window), the template with its rendered variables, or nothing. */
@@ -53,32 +55,35 @@ export function chooseWhatsappContent(args: {
     kind: 'template',
     name: template.name,
     language: template.language ?? DEFAULT_WHATSAPP_TEMPLATE_LANGUAGE,
-    variables: template.variables.map((variable) => args.render(variable)),
+    variables: template.variables.map((variable, index) => {
+      try {
+        return args.render(variable);
+      } catch (error) {
+        throw new WhatsappTemplateVariableError(`variable {{${index + 1}}} of ${template.name}: ${(error as Error).message}`);
+      }
+    }),
   };
 }
 
 /**
- * When the contact last wrote on WhatsApp, as the timeline has it (inbound messages only: our
- * own sends and other channels do not open the window). Null when they never did. Reads the
- * timeline's (contactId, at) index.
+ * The window rule for one send to `to` (the recipient's normalised address): reads when that
+ * address last wrote on WhatsApp (one `_id` read, store/whatsappWindows.ts), and only for a
+ * WhatsApp send. The window belongs to the number written to, so a send to someone other than
+ * the journey's contact (`to`) goes by theirs.
  */
-export async function lastInboundWhatsappAt(store: Store, contactId: string, now: Date): Promise<Date | null> {
-  const last = await store.timeline
-    .findOne({ contactId, channel: 'whatsapp', direction: 'inbound', kind: 'message', at: { $lte: now } })
-    .sort({ at: -1 })
-    .select({ at: 1 })
-    .lean();
-  return last ? last.at : null;
-}
-
-/** The window rule for one send: reads the timeline only for a WhatsApp send. */
 export async function whatsappContentFor(
   store: Store,
-  send: { channel: string; contactId: string; template: WhatsappTemplateSpec | undefined },
+  send: { channel: string; to: string; template: WhatsappTemplateSpec | undefined },
   now: Date,
   render: (template: string) => string,
 ): Promise<WhatsappContent> {
   if (send.channel !== 'whatsapp') return { kind: 'freeForm' };
-  const lastInboundAt = await lastInboundWhatsappAt(store, send.contactId, now);
+  const lastInboundAt = await lastInboundWhatsappAt(store, send.to);
   return chooseWhatsappContent({ lastInboundAt, now, template: send.template, render });
+}
+
+/** How the timeline, the outbox and the sandbox read a template send: `template order_delayed (en): 1234, Friday`. */
+export function describeWhatsappTemplate(content: { name: string; language: string; variables: readonly string[] }): string {
+  const head = `template ${content.name} (${content.language})`;
+  return content.variables.length === 0 ? head : `${head}: ${content.variables.join(', ')}`;
 }

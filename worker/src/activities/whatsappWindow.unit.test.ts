@@ -1,6 +1,6 @@
 import { Liquid } from 'liquidjs';
 import { describe, expect, it } from 'vitest';
-import { chooseWhatsappContent, insideWhatsappWindow, OUTSIDE_WINDOW_NO_TEMPLATE } from './whatsappWindow';
+import { chooseWhatsappContent, describeWhatsappTemplate, insideWhatsappWindow, OUTSIDE_WINDOW_NO_TEMPLATE, WhatsappTemplateVariableError } from './whatsappWindow';
 
 const HOUR = 60 * 60 * 1000;
 const now = new Date('2026-03-02T12:00:00.000Z');
@@ -44,8 +44,14 @@ describe('the WhatsApp 24-hour window', () => {
     expect(OUTSIDE_WINDOW_NO_TEMPLATE).toBe("outside WhatsApp's 24-hour window and no template set");
   });
 
-  it('lets a variable that does not render fail the send like its body would', () => {
-    const broken = { name: 'welcome', variables: ['{{ vars.missing }}'] };
-    expect(() => chooseWhatsappContent({ lastInboundAt: null, now, template: broken, render })).toThrow(/missing/);
+  it('lets a variable that does not render fail the send like its body would, naming the variable', () => {
+    const broken = { name: 'welcome', variables: ['{{ contact.firstName }}', '{{ vars.missing }}'] };
+    expect(() => chooseWhatsappContent({ lastInboundAt: null, now, template: broken, render })).toThrow(WhatsappTemplateVariableError);
+    expect(() => chooseWhatsappContent({ lastInboundAt: null, now, template: broken, render })).toThrow(/^variable \{\{2\}\} of welcome: .*missing/);
+  });
+
+  it('reads a template send for people as its name, language and variables', () => {
+    expect(describeWhatsappTemplate({ name: 'order_delayed', language: 'en', variables: ['1234', 'Friday'] })).toBe('template order_delayed (en): 1234, Friday');
+    expect(describeWhatsappTemplate({ name: 'welcome', language: 'pt_BR', variables: [] })).toBe('template welcome (pt_BR)');
   });
 });

@@ -1,10 +1,33 @@
 import type { MessageChannel } from '@threadline/flows/types';
 
+/**
+ * An approved WhatsApp template with its positional variables rendered, in order. Twilio sends
+ * it as ContentSid (the template's HX… id, looked up by name) with ContentVariables
+ * `{"1": …, "2": …}`; Meta's Cloud API as `type: "template"` with `template.name`,
+ * `template.language.code` and one body component whose text parameters are the variables.
+ */
+export interface WhatsappTemplateMessage {
+  name: string;
+  /** WhatsApp's language code of the approved translation: `en`, `en_US`, `pt_BR`. */
+  language: string;
+  variables: string[];
+}
+
 export interface OutboundMessage {
   channel: MessageChannel;
   /** The contact's address on the channel, normalised (E.164 phone, lower-case email). */
   to: string;
+  /**
+   * The text to send; with `whatsappTemplate`, how people read the send (the timeline's
+   * "template order_delayed (en): 1234, Friday"), which no provider sends.
+   */
   body: string;
+  /**
+   * WhatsApp only, outside the contact's 24-hour window (activities/whatsappWindow.ts): the
+   * provider sends this template instead of `body`, as a free-form message there would be
+   * refused (Twilio 63016, Meta 131047). The send activity decides; a provider never does.
+   */
+  whatsappTemplate?: WhatsappTemplateMessage | undefined;
   subject?: string | undefined;
   /** Public URLs of media to attach (MMS, WhatsApp media, email attachments); may be empty. */
   mediaUrls: string[];

@@ -1,3 +1,3 @@
-export type { CallLookup, ChannelProvider, OutboundCallRequest, OutboundMessage, SendLookup, SendLookupQuery } from './channelProvider';
+export type { CallLookup, ChannelProvider, OutboundCallRequest, OutboundMessage, SendLookup, SendLookupQuery, WhatsappTemplateMessage } from './channelProvider';
 export { findSandboxCall, listSandboxCalls, type SandboxCall } from './sandboxCalls';
 export { createSandboxProvider, SandboxCrashError, type SandboxCrash, type SandboxProviderOptions } from './sandboxProvider';

@@ -29,7 +29,8 @@ export class SandboxCrashError extends Error {
 
 /**
  * The built-in provider for local use and tests: a send is a document in `sandboxmessages`,
- * keyed by the idempotency key. A repeated call for the same key updates that document and
+ * keyed by the idempotency key, with what a real provider would have been given (a WhatsApp
+ * template send records the template; the window was decided before, as it is for any provider). A repeated call for the same key updates that document and
  * counts the call in `providerCalls`, so a test can see a doubled provider call; `at` is the
  * first call's time, so a test can see how sends spread out (throttling).
  */
@@ -78,6 +79,7 @@ async function record(store: Store, message: OutboundMessage, providerMessageId:
         body: message.body,
         subject: message.subject ?? null,
         mediaUrls: message.mediaUrls,
+        whatsappTemplate: message.whatsappTemplate ?? null,
       },
       $setOnInsert: { at: new Date() },
       $inc: { providerCalls: 1 },

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseQuietHours } from '../activities';
 import { createSandboxProvider, type ChannelProvider } from '../channels';
 import type { JourneyState } from '../journeys/contract';
-import { setChannelOptOut } from '../store';
+import { noteInboundWhatsapp, setChannelOptOut } from '../store';
 import {
   businessEvent,
+  HOUR,
   leadJourney,
   libraryFlow,
   localTime,
@@ -28,6 +29,9 @@ const flow = libraryFlow('delivery-delay-update');
 const delay = { orderId: 'NW-1042', newEta: 'Thursday between 9 and 12', trackingUrl: 'https://track.example.com/NW-1042' };
 const whatsappText = `Hi Ada, your order NW-1042 is running late, sorry. It should now arrive Thursday between 9 and 12. Track it here: ${delay.trackingUrl}`;
 const smsText = `Sorry, your order NW-1042 is running late. New delivery estimate: Thursday between 9 and 12. Track it: ${delay.trackingUrl}`;
+/** Outside WhatsApp's 24-hour window the flow's approved template goes, its variables in order. */
+const template = { name: 'delivery_delay_update', language: 'en', variables: ['Ada', 'NW-1042', 'Thursday between 9 and 12', delay.trackingUrl] };
+const templateText = `template delivery_delay_update (en): Ada, NW-1042, Thursday between 9 and 12, ${delay.trackingUrl}`;
 let harness: LibraryHarness;
 
 beforeAll(async () => {
@@ -47,17 +51,26 @@ async function run(lead: Lead, options: Parameters<typeof withSkippingWorker>[1]
   });
 }
 
+/** The WhatsApp templates the sandbox was given for the lead, oldest first. */
+async function templatesSentTo(lead: Lead) {
+  const sends = await harness.store.sandboxMessages.find({ to: lead.phone, channel: 'whatsapp' }).sort({ at: 1 }).lean();
+  return sends.map((send) => (send.whatsappTemplate ? { name: send.whatsappTemplate.name, language: send.whatsappTemplate.language, variables: send.whatsappTemplate.variables ?? [] } : null));
+}
+
 describe('the delivery-delay update, as the library ships it', () => {
-  it('tells the customer on WhatsApp, once, with the order, the new estimate and the tracking link', async () => {
+  it('tells a customer who has not written on WhatsApp in 24 hours with the approved template, once, its variables the order, the new estimate and the tracking link', async () => {
     const lead = await newLead(harness.store, '581');
 
     const { final, handle } = await run(lead);
 
     expect(final).toMatchObject({ status: 'completed', outcome: 'notified', path: ['delivery_delayed', 'whatsapp_update', 'end_notified'] });
-    expect(await sendsTo(harness.store, lead)).toEqual([{ channel: 'whatsapp', subject: null, body: whatsappText, providerCalls: 1 }]);
+    expect(await sendsTo(harness.store, lead)).toEqual([{ channel: 'whatsapp', subject: null, body: templateText, providerCalls: 1 }]);
+    expect(await templatesSentTo(lead)).toEqual([template]);
+    const timeline = await harness.store.timeline.find({ contactId: lead.contactId, kind: 'message' }).lean();
+    expect(timeline.map((entry) => [entry.direction, entry.channel, entry.body])).toEqual([['outbound', 'whatsapp', templateText]]);
     expect(traceOf(final)).toEqual([
       ['delivery_delayed', 'event delivery.delayed'],
-      ['whatsapp_update', 'sent on whatsapp'],
+      ['whatsapp_update', 'sent on whatsapp as template delivery_delay_update'],
       ['end_notified', 'outcome notified'],
     ]);
     expect(await summariesOf(handle)).toEqual([
@@ -66,6 +79,18 @@ describe('the delivery-delay update, as the library ships it', () => {
       'end: notified',
     ]);
     await replayAndMaybeRecord(harness, handle, 'delivery-delay-whatsapp');
+  });
+
+  it('writes the update free-form to a customer who wrote on WhatsApp in the last 24 hours', async () => {
+    const lead = await newLead(harness.store, '586');
+    await noteInboundWhatsapp(harness.store, lead.phone, new Date((await harness.env.currentTimeMs()) - 3 * HOUR));
+
+    const { final } = await run(lead);
+
+    expect(final).toMatchObject({ outcome: 'notified', path: ['delivery_delayed', 'whatsapp_update', 'end_notified'] });
+    expect(await sendsTo(harness.store, lead)).toEqual([{ channel: 'whatsapp', subject: null, body: whatsappText, providerCalls: 1 }]);
+    expect(await templatesSentTo(lead)).toEqual([null]);
+    expect(traceOf(final)[1]).toEqual(['whatsapp_update', 'sent on whatsapp']);
   });
 
   it('falls back to SMS for a customer who opted out of WhatsApp', async () => {
@@ -125,6 +150,7 @@ describe('the delivery-delay update, as the library ships it', () => {
     expect(final).toMatchObject({ outcome: 'notified', path: ['delivery_delayed', 'whatsapp_update', 'end_notified'] });
     expect(localTime(final.visits?.[1]?.leftAt ?? '', zone)).toBe('08:00');
     expect(await summariesOf(handle)).toContain(`quiet hours: send whatsapp at 08:00 ${zone}`);
-    expect(await sendsTo(harness.store, lead)).toEqual([{ channel: 'whatsapp', subject: null, body: whatsappText, providerCalls: 1 }]);
+    // Judged when it goes, at 08:00: the customer has not written, so the template.
+    expect(await sendsTo(harness.store, lead)).toEqual([{ channel: 'whatsapp', subject: null, body: templateText, providerCalls: 1 }]);
   });
 });

@@ -50,7 +50,7 @@ describe('speed to lead (email first), as the library ships it', () => {
       const handle = await start(leadJourney(flow, lead, leadCreated(lead)));
       await harness.env.sleep('49h');
       await waitingAt(handle, 'wait_sms_reply');
-      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, replyFrom(lead, 'sms', 'Booked it'));
+      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, await replyFrom(harness, lead, 'sms', 'Booked it'));
       return { final: (await handle.result()) as JourneyState, handle };
     });
 
@@ -84,7 +84,7 @@ describe('speed to lead (email first), as the library ships it', () => {
     const final = await withSkippingWorker(harness, {}, async (start) => {
       const handle = await start(leadJourney(flow, lead, leadCreated(lead)));
       await waitingAt(handle, 'wait_reply');
-      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, replyFrom(lead, 'whatsapp', 'What is included in the basic plan?'));
+      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, await replyFrom(harness, lead, 'whatsapp', 'What is included in the basic plan?'));
       return (await handle.result()) as JourneyState;
     });
 
@@ -112,7 +112,7 @@ describe('speed to lead (email first), as the library ships it', () => {
     const final = await withSkippingWorker(harness, {}, async (start) => {
       const handle = await start(leadJourney(flow, lead, leadCreated(lead)));
       await waitingAt(handle, 'wait_reply');
-      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, replyFrom(lead, 'email', 'Sounds good, let me check my diary'));
+      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, await replyFrom(harness, lead, 'email', 'Sounds good, let me check my diary'));
       await harness.env.sleep('25h');
       await waitingAt(handle, 'wait_booking_after_follow_up');
       await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, businessEvent(lead, 'booking.created'));

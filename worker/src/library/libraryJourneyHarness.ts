@@ -15,7 +15,7 @@ import pino from 'pino';
 import { bundleJourneyWorkflows, createJourneyWorker, pinoTemporalLogger, type JourneyWorkerOptions } from '../createJourneyWorker';
 import { JOURNEY_WORKFLOW_TYPE, STATE_QUERY, type InboundEvent, type JourneyInput, type JourneyState, type NodeVisit } from '../journeys/contract';
 import { journeyStartOptions } from '../journeys/journeyStartOptions';
-import { connectStore, identityKey, resolveContact, type Store } from '../store';
+import { appendInboundEvent, connectStore, identityKey, resolveContact, type Store } from '../store';
 import { eventually } from '../testSupport/startWorkerTestStack';
 import { startTimeSkippingServer } from '../testSupport/startTimeSkippingServer';
 import { replayAndMaybeRecord as replayHistory } from '../workflows/recordedHistories/recordHistory';
@@ -80,10 +80,17 @@ export function businessEvent(lead: Lead, name: string, data: Record<string, unk
   return { eventId: `event:${randomUUID()}`, kind: 'event', name, data, channel: 'sms', from: lead.phone, at: at.toISOString() };
 }
 
-/** A message from the lead on a channel: the address is the one that channel uses. */
-export function replyFrom(lead: Lead, channel: Extract<Channel, 'sms' | 'whatsapp' | 'email'>, text: string): InboundEvent {
-  const id = channel === 'email' ? `email:${randomUUID()}` : `sandbox:SM-${randomUUID()}`;
-  return { eventId: id, kind: 'message', channel, from: channel === 'email' ? lead.email : lead.phone, text, at: new Date().toISOString() };
+/**
+ * A message from the lead on a channel, sent at the test server's time (the journey's clock):
+ * recorded as the API's delivery records it (the timeline, and on WhatsApp the 24-hour window
+ * it opens), and returned for the test to signal to the journey, as the API would.
+ */
+export async function replyFrom(harness: LibraryHarness, lead: Lead, channel: Extract<Channel, 'sms' | 'whatsapp' | 'email'>, text: string): Promise<InboundEvent> {
+  const eventId = channel === 'email' ? `email:${randomUUID()}` : `sandbox:SM-${randomUUID()}`;
+  const from = channel === 'email' ? lead.email : lead.phone;
+  const at = new Date(await harness.env.currentTimeMs());
+  await appendInboundEvent(harness.store, { _id: eventId, contactId: lead.contactId, at, channel, direction: 'inbound', kind: 'message', body: text, from });
+  return { eventId, kind: 'message', channel, from, text, at: at.toISOString() };
 }
 
 /** The journey's input as the API would start it: the library flow's version 1, with the lead's snapshot. */

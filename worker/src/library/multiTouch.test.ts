@@ -87,7 +87,7 @@ describe('multi-touch outreach, as the library ships it', () => {
       const handle = await start(leadJourney(flow, lead, leadCreated(lead)));
       await harness.env.sleep('2h');
       await waitingAt(handle, 'wait_after_details');
-      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, replyFrom(lead, 'whatsapp', 'Timing. Can we talk next month?'));
+      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, await replyFrom(harness, lead, 'whatsapp', 'Timing. Can we talk next month?'));
       const failure = await handle.result().then(() => null, (error: unknown) => error);
       return { failure, state: await handle.query<JourneyState>(STATE_QUERY) };
     });

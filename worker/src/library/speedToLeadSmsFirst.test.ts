@@ -80,7 +80,7 @@ describe('speed to lead (SMS first), as the library ships it', () => {
     const { final, handle } = await withSkippingWorker(harness, {}, async (start) => {
       const handle = await start(leadJourney(flow, lead, leadCreated(lead)));
       await waitingAt(handle, 'wait_first_reply');
-      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, replyFrom(lead, 'whatsapp', 'How much does it cost?'));
+      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, await replyFrom(harness, lead, 'whatsapp', 'How much does it cost?'));
       return { final: (await handle.result()) as JourneyState, handle };
     });
 
@@ -122,7 +122,7 @@ describe('speed to lead (SMS first), as the library ships it', () => {
     const final = await withSkippingWorker(harness, {}, async (start) => {
       const handle = await start(leadJourney(flow, lead, leadCreated(lead)));
       await waitingAt(handle, 'wait_first_reply');
-      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, replyFrom(lead, 'email', 'Just booked!'));
+      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, await replyFrom(harness, lead, 'email', 'Just booked!'));
       return (await handle.result()) as JourneyState;
     });
 
@@ -137,7 +137,7 @@ describe('speed to lead (SMS first), as the library ships it', () => {
     const final = await withSkippingWorker(harness, {}, async (start) => {
       const handle = await start(leadJourney(flow, lead, leadCreated(lead)));
       await waitingAt(handle, 'wait_first_reply');
-      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, replyFrom(lead, 'sms', 'Can we talk on Friday?'));
+      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, await replyFrom(harness, lead, 'sms', 'Can we talk on Friday?'));
       await waitingAt(handle, 'wait_booking');
       await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, businessEvent(lead, 'booking.created', { slot: 'Friday 10:00' }));
       return (await handle.result()) as JourneyState;
@@ -155,12 +155,12 @@ describe('speed to lead (SMS first), as the library ships it', () => {
     const { failure, state } = await withSkippingWorker(harness, {}, async (start) => {
       const handle = await start(leadJourney(flow, lead, leadCreated(lead)));
       await waitingAt(handle, 'wait_first_reply');
-      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, replyFrom(lead, 'email', 'Interesting, tell me more'));
+      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, await replyFrom(harness, lead, 'email', 'Interesting, tell me more'));
       await waitingAt(handle, 'wait_booking');
       // The clock runs only while the test lets it: past the 48 hours, not into the nudge's 3 days.
       await harness.env.sleep('49h');
       await waitingAt(handle, 'wait_nudge_reply');
-      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, replyFrom(lead, 'sms', 'Still comparing offers'));
+      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, await replyFrom(harness, lead, 'sms', 'Still comparing offers'));
       const failure = await handle.result().then(() => null, (error: unknown) => error);
       return { failure, state: await handle.query<JourneyState>(STATE_QUERY) };
     });
@@ -180,7 +180,7 @@ describe('speed to lead (SMS first), as the library ships it', () => {
       await waitingAt(handle, 'wait_first_reply');
       // What the inbound side does with STOP: the opt-out, and no reply for any journey.
       await setChannelOptOut(harness.store, lead.contactId, 'sms', true);
-      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, replyFrom(lead, 'email', 'Please only email me'));
+      await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, await replyFrom(harness, lead, 'email', 'Please only email me'));
       return (await handle.result()) as JourneyState;
     });
 

@@ -8,3 +8,5 @@ export * from './contactChanges';
 export * from './contactLock';
 export * from './channelOptOuts';
 export * from './nodeStats';
+export * from './whatsappWindows';
+export * from './inboundEvents';

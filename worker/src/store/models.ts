@@ -126,6 +126,8 @@ const outboxSchema = new Schema(
      */
     stage: { type: String, enum: ['claimed', 'calling', 'unknown'], default: 'claimed' },
     reason: { type: String, default: null },
+    /** The WhatsApp template's name when the send goes as one (outside the 24-hour window). */
+    whatsappTemplate: { type: String, default: null },
     providerMessageId: { type: String, default: null },
     attempts: { type: Number, default: 0 },
     sentAt: { type: Date, default: null },
@@ -147,10 +149,28 @@ const sandboxMessageSchema = new Schema(
     body: { type: String, required: true },
     subject: { type: String, default: null },
     mediaUrls: { type: [String], default: [] },
+    /** A WhatsApp template send: what went instead of `body` (which then reads the template for people). */
+    whatsappTemplate: {
+      type: new Schema(
+        { name: { type: String, required: true }, language: { type: String, required: true }, variables: { type: [String], default: [] } },
+        { _id: false },
+      ),
+      default: null,
+    },
     providerCalls: { type: Number, default: 0 },
     at: { type: Date, required: true },
   },
   { collection: 'sandboxmessages', versionKey: false },
+);
+
+const whatsappWindowSchema = new Schema(
+  {
+    /** The contact's WhatsApp address as sends use it: the E.164 number, `+14155550100`. */
+    _id: { type: String, required: true },
+    /** When the newest inbound WhatsApp message from it was sent: the 24-hour window runs from here. */
+    lastInboundAt: { type: Date, required: true },
+  },
+  { collection: 'whatsappwindows', versionKey: false },
 );
 
 const contactLockSchema = new Schema(
@@ -171,6 +191,7 @@ export type IdentityDoc = InferSchemaType<typeof identitySchema>;
 export type TimelineEventDoc = InferSchemaType<typeof timelineEventSchema>;
 export type OutboxDoc = InferSchemaType<typeof outboxSchema>;
 export type SandboxMessageDoc = InferSchemaType<typeof sandboxMessageSchema>;
+export type WhatsappWindowDoc = InferSchemaType<typeof whatsappWindowSchema>;
 
 
 /** Binds the models to a connection; no global mongoose state, so tests can hold several. */
@@ -184,6 +205,7 @@ export function createStore(connection: Connection) {
     timeline: connection.model('TimelineEvent', timelineEventSchema),
     outbox: connection.model('Outbox', outboxSchema),
     sandboxMessages: connection.model('SandboxMessage', sandboxMessageSchema),
+    whatsappWindows: connection.model('WhatsappWindow', whatsappWindowSchema),
     contactLocks: connection.model('ContactLock', contactLockSchema),
     nodeStats: connection.model('NodeStat', nodeStatSchema),
     nodeStatBatches: connection.model('NodeStatBatch', nodeStatBatchSchema),

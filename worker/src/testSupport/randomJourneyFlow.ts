@@ -81,7 +81,9 @@ function stepNode(step: FlowStep, id: string): FlowNode {
           template: `Step ${id} on ${step.channel}`,
           ...(step.channel === 'email' ? { subject: `Step ${id}` } : {}),
           mediaUrls: [],
-          whatsappTemplateVariables: [],
+          // As a business-initiated WhatsApp flow must: outside the contact's 24-hour window the
+          // template goes, so WhatsApp sends keep meeting the compliance rules under test.
+          ...(step.channel === 'whatsapp' ? { whatsappTemplate: 'property_step', whatsappTemplateVariables: [id] } : { whatsappTemplateVariables: [] }),
         },
       };
     case 'delay':

@@ -90,7 +90,10 @@ function triggerDetail(trigger: Record<string, unknown>): string | null {
 function sendDetail(result: Record<string, unknown>): string | null {
   if (typeof result.status !== 'string') return null;
   const deferred = typeof result.deferredUntil === 'string' ? `deferred until ${result.deferredUntil}, then ` : '';
-  if (result.status === 'sent') return `${deferred}sent on ${typeof result.channel === 'string' ? result.channel : 'its channel'}`;
+  if (result.status === 'sent') {
+    const template = typeof result.whatsappTemplate === 'string' ? ` as template ${result.whatsappTemplate}` : '';
+    return `${deferred}sent on ${typeof result.channel === 'string' ? result.channel : 'its channel'}${template}`;
+  }
   const reason = typeof result.reason === 'string' && result.reason !== '' ? `: ${result.reason}` : '';
   return `${deferred}${result.status}${reason}`;
 }

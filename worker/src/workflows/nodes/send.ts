@@ -45,9 +45,14 @@ export async function runSend(node: FlowNodeOf<'send'>, run: JourneyRun, visit: 
     template: node.config.template,
     subject: node.config.subject,
     // Left out when unused, so a send is the same command it was before they existed.
-    // (The WhatsApp template, for outside the 24-hour window, is sent from issue 6 on.)
     ...(node.config.to === undefined ? {} : { to: node.config.to }),
     ...(node.config.mediaUrls.length === 0 ? {} : { mediaUrls: [...node.config.mediaUrls] }),
+    // What goes outside WhatsApp's 24-hour window; the activity decides which one is sent.
+    // Another field of the activity's input, not another command: replay compares commands,
+    // not their inputs, so histories recorded before it travelled here still replay.
+    ...(node.config.whatsappTemplate === undefined
+      ? {}
+      : { whatsappTemplate: { name: node.config.whatsappTemplate, variables: [...node.config.whatsappTemplateVariables] } }),
     context: { ...run.context },
     ...(timezone === undefined ? {} : { timezone }),
     // Only flows that set it carry it: no flow published before the setting existed does.
