@@ -8,3 +8,4 @@ export * from './contactChanges';
 export * from './contactLock';
 export * from './channelOptOuts';
 export * from './nodeStats';
+export * from './journeyRegistry';
