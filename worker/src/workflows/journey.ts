@@ -86,7 +86,7 @@ export async function journeyWorkflow(input: JourneyInput): Promise<JourneyState
         return run.state();
       }
       nodeId = run.follow(node, output);
-      if (shouldContinueAsNew()) return await continueJourneyAsNew(run, nodeId);
+      if (shouldContinueAsNew(run)) return await continueJourneyAsNew(run, nodeId);
     }
   } catch (error) {
     if (isCancellation(error)) {
