@@ -126,12 +126,20 @@ export interface ContactSnapshot {
  */
 export type JourneyStatus = 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled';
 
+/**
+ * What a journey can wait for. `call`: a `call.outbound` node waits for the call to be answered
+ * (or not); `caller`: a voice node (menu, gather, record, connect) waits for the caller's turn
+ * on a live call. One list, so the API's schemas of the `state` answer never fall behind.
+ */
+export const PENDING_WAIT_KINDS = ['reply', 'event', 'timer', 'call', 'caller'] as const;
+
 export interface PendingWait {
   nodeId: string;
-  /** `call`: a `call.outbound` node waits for the call to be answered (or not). */
-  kind: 'reply' | 'event' | 'timer' | 'call';
-  /** ISO time the wait times out (for a timer: when it fires). */
+  kind: (typeof PENDING_WAIT_KINDS)[number];
+  /** ISO time the wait times out (for a timer: when it fires; for the caller: when the turn counts as never coming). */
   until: string;
+  /** ISO time the wait began; set for the caller's turn, so on-call sees how long the line has been quiet. */
+  since?: string | undefined;
   /** The channels a reply may come on (empty: any; always empty for an event wait). */
   channels: Channel[];
   /** The event name an event wait waits for. */

@@ -121,6 +121,8 @@ function cancelledDetail(wait: PendingWait | null): string {
       return 'cancelled while waiting on a timer';
     case 'call':
       return 'cancelled while the call rang';
+    case 'caller':
+      return 'cancelled while waiting for the caller';
     default:
       return assertNever(wait.kind);
   }
