@@ -434,3 +434,9 @@ export { decideMigration, movedDetail, MOVABLE_WAIT_TYPES, type MigrationDecisio
 export function rerunWorkflowId(flowId: string, contactId: string, attempt: number): string {
   return `${journeyWorkflowId(flowId, contactId)}:rerun-${attempt}`;
 }
+
+/** Whether `workflowId` names a re-run of the contact in the flow (see rerunWorkflowId). */
+export function isRerunWorkflowId(workflowId: string, flowId: string, contactId: string): boolean {
+  const prefix = `${journeyWorkflowId(flowId, contactId)}:rerun-`;
+  return workflowId.startsWith(prefix) && /^[1-9][0-9]*$/.test(workflowId.slice(prefix.length));
+}

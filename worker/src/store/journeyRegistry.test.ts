@@ -50,6 +50,14 @@ describe("a contact's running journeys", () => {
     expect(await runningJourneysOf(store, contactId)).toEqual(['journey:b', 'journey:c']);
   });
 
+  it('keeps a journey whose removal is told it runs after all', async () => {
+    const { store } = stored;
+    const contactId = await newContact('c_unless');
+    await registerJourneys(store, contactId, ['journey:ended', 'journey:started-again']);
+    await unregisterJourneys(store, contactId, ['journey:ended', 'journey:started-again'], async (journeyId) => journeyId === 'journey:started-again');
+    expect(await runningJourneysOf(store, contactId)).toEqual(['journey:started-again']);
+  });
+
   it('takes over the list a contact written before the registry kept on its own document', async () => {
     const { store } = stored;
     const read = await newContact('c_legacy_read', ['journey:old:1', 'journey:old:2']);

@@ -42,15 +42,27 @@ export async function registerJourneys(store: Store, contactId: string, journeyI
   });
 }
 
-/** Takes ended journeys off the contact's running ones. */
-export async function unregisterJourneys(store: Store, contactId: string, journeyIds: readonly string[]): Promise<void> {
+/**
+ * Takes ended journeys off the contact's running ones. `unless`, asked under the lock, keeps a
+ * journey that turns out to run after all: a registration made after it started (under the
+ * same lock) cannot be undone by a removal decided before.
+ */
+export async function unregisterJourneys(
+  store: Store,
+  contactId: string,
+  journeyIds: readonly string[],
+  unless?: (journeyId: string) => Promise<boolean>,
+): Promise<void> {
   if (journeyIds.length === 0) return;
   const legacy = startLegacyRead(store, contactId);
   await withDocumentLock(store, lockKey(contactId), REGISTRY_LOCK, async () => {
+    const kept = unless ? await Promise.all(journeyIds.map((journeyId) => unless(journeyId))) : [];
+    const removed = journeyIds.filter((_, index) => kept[index] !== true);
+    if (removed.length === 0) return;
     const before = await store.journeyRegistry
-      .findOneAndUpdate({ _id: contactId }, { $pullAll: { running: [...journeyIds] } }, { upsert: true, returnDocument: 'before' })
+      .findOneAndUpdate({ _id: contactId }, { $pullAll: { running: removed } }, { upsert: true, returnDocument: 'before' })
       .lean();
-    if (!before) await seedFromLegacy(store, contactId, await legacy, journeyIds);
+    if (!before) await seedFromLegacy(store, contactId, await legacy, removed);
   });
 }
 
