@@ -57,10 +57,12 @@ export async function handToJourneys(deps: DeliveryDeps, handover: Handover): Pr
   // already there); a journey about to start also reads the contact. If the event turns out
   // to be a retry, the registration changed nothing, or at worst re-listed a journey that has
   // since ended, which the next delivery finds closed and removes.
+  // exec(): a promise, read by two (a mongoose query awaited twice would run twice, or throw).
+  const contactRead = startedIds.length > 0 ? store.contacts.findById(contactId).lean().exec() : Promise.resolve(null);
   const [{ inserted }, runningBefore, contactDoc] = await Promise.all([
     handover.persist(),
-    startedIds.length > 0 ? registerJourneys(store, contactId, startedIds) : runningJourneysOf(store, contactId),
-    startedIds.length > 0 ? store.contacts.findById(contactId).lean() : null,
+    startedIds.length > 0 ? registerJourneys(store, contactId, startedIds, contactRead) : runningJourneysOf(store, contactId),
+    contactRead,
   ]);
   // When the event was handed over before: the time it was first recorded (a retry may carry another).
   let handedOverAt: Date | null = null;

@@ -54,6 +54,8 @@ export async function answerIncomingCall(deps: VoiceDeps, call: IncomingCall): P
   const eventId = `${call.provider}:${call.callSid}`;
   const event: InboundEvent = { eventId, kind: 'call', channel: 'voice', from: identity.value, ...(call.to === undefined ? {} : { to: call.to }), at: call.at.toISOString() };
 
+  // exec(): a promise, read by two (a mongoose query awaited twice would run twice, or throw).
+  const contactRead = deps.store.contacts.findById(contactId).lean().exec();
   const [{ inserted }, contactDoc] = await Promise.all([
     appendTimelineEvent(deps.store, {
       _id: eventId,
@@ -69,9 +71,9 @@ export async function answerIncomingCall(deps: VoiceDeps, call: IncomingCall): P
       providerMessageId: call.callSid,
       status: 'in-progress',
     }),
-    deps.store.contacts.findById(contactId).lean(),
+    contactRead,
     // Registered as the contact's journey, so a text they send during the call reaches it.
-    registerJourneys(deps.store, contactId, [journeyId]),
+    registerJourneys(deps.store, contactId, [journeyId], contactRead),
   ]);
 
   const request: VoiceTurnRequest = { kind: 'start', callSid: call.callSid };

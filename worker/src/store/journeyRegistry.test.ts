@@ -40,6 +40,22 @@ describe("a contact's running journeys", () => {
     expect(await store.contacts.findById(contactId).lean()).toMatchObject({ firstName: 'Ada', tags: ['vip'] });
   });
 
+  it("keeps every registration when a contact's first ones come at once, and removals race with them", async () => {
+    const { store } = stored;
+    const contactId = await newContact('c_first_burst', ['journey:old:1', 'journey:old:2']);
+    const started = Array.from({ length: 30 }, (_, index) => `journey:first${index}:${contactId}`);
+    await Promise.all([
+      unregisterJourneys(store, contactId, ['journey:old:1']),
+      ...started.map((journeyId) => registerJourneys(store, contactId, [journeyId])),
+      unregisterJourneys(store, contactId, ['journey:never-listed']),
+    ]);
+    const running = await runningJourneysOf(store, contactId);
+    expect(running.filter((id) => !id.startsWith('journey:old:')).sort()).toEqual([...started].sort());
+    // A legacy entry removed while the registry was being created may come back listed (the
+    // next delivery finds it ended and removes it); one not removed is never lost.
+    expect(running).toContain('journey:old:2');
+  });
+
   it('tells a registration which journeys were running before it', async () => {
     const { store } = stored;
     const contactId = await newContact('c_before');
