@@ -1,9 +1,9 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { INBOUND_EVENT_SIGNAL, isRerunWorkflowId, type ContactSnapshot, type InboundEvent, type JourneyInput } from '@threadline/worker/contract';
+import { INBOUND_EVENT_SIGNAL, type ContactSnapshot, type InboundEvent, type JourneyInput } from '@threadline/worker/contract';
 import { contactSnapshot, readContactProfile, registerJourneys, runningJourneysOf, unregisterJourneys, type Store } from '@threadline/worker/store';
 import { startedJourneyId } from '@threadline/worker/start';
 import type { FastifyBaseLogger } from 'fastify';
-import { enterJourney } from './journeyEntry';
+import { enterBesideReruns, rerunsToRestart, type RunningBeside } from './rerunReentry';
 import type { JourneyRouting } from './journeyRouting';
 import type { TriggerIndex, TriggerMatch } from './triggerIndex';
 
@@ -79,30 +79,17 @@ export async function handToJourneys(deps: DeliveryDeps, handover: Handover): Pr
   // The journeys start knowing the contact (`contact.firstName`, tags, zone…).
   const contact = contactDoc ? contactSnapshot(readContactProfile(contactDoc)) : undefined;
 
-  const signalling = waiting.map((workflowId) => signalJourney(temporal, workflowId, event, logger));
-  const entering = matches.map(async (match, index) => {
-    const input = journeyInput(match, { contactId, contact }, event);
-    // `ignore`: while the contact's journey of the flow runs, a trigger starts no other. A
-    // re-run (rerunJourney.ts) is that journey under its own id: it takes the event like any
-    // waiting journey, and the one-per-contact id is not started beside it.
-    const reruns = (match.flow.definition.settings?.reentry ?? 'ignore') === 'ignore' ? waiting.filter((id) => isRerunWorkflowId(id, match.flow.flowId, contactId)) : [];
-    if (reruns.length === 0) return enterJourney({ ...deps, logger }, input, handedOverAt);
-    const delivered = await Promise.all(reruns.map((id) => signalling[waiting.indexOf(id)]));
-    const startedId = startedIds[index] ?? '';
-    if (delivered.some(Boolean)) {
-      logger.info({ flowId: match.flow.flowId, journeyId: startedId }, 'a re-run of the flow is running: it took the trigger, no journey started beside it');
-      // Registered above, before it was known to be unneeded; kept if it runs after all.
-      await unregisterJourneys(store, contactId, [startedId], (journeyId) => isRunning(temporal, journeyId));
-      return null;
-    }
-    // The re-run had ended: the trigger starts the journey after all. Registered again once
-    // started, so that a removal decided by a concurrent delivery cannot leave it unlisted.
-    const started = await enterJourney({ ...deps, logger }, input, handedOverAt);
-    await registerJourneys(store, contactId, [started]);
-    return started;
-  });
-  const [started, signalled] = await Promise.all([Promise.all(entering), Promise.all(signalling)]);
-  const closed = waiting.filter((_, index) => !signalled[index]);
+  const inputs = matches.map((match) => journeyInput(match, { contactId, contact }, event));
+  // A running re-run of a triggered flow is that flow's journey for the contact (rerunReentry.ts).
+  const restarted = rerunsToRestart(inputs, waiting, contactId);
+  const told = waiting.filter((workflowId) => !restarted.has(workflowId));
+  const signalling = new Map(told.map((workflowId) => [workflowId, signalJourney(temporal, workflowId, event, logger)]));
+  const beside: RunningBeside = { contactId, waiting, signalled: (workflowId) => signalling.get(workflowId) ?? Promise.resolve(false) };
+  const [started, signalled] = await Promise.all([
+    Promise.all(inputs.map((input, index) => enterBesideReruns({ ...deps, logger }, beside, { input, startedId: startedIds[index] ?? '', handedOverAt }))),
+    Promise.all(told.map((workflowId) => beside.signalled(workflowId))),
+  ]);
+  const closed = told.filter((_, index) => !signalled[index]);
   if (closed.length > 0) {
     await unregisterJourneys(store, contactId, closed);
   }
@@ -112,7 +99,7 @@ export async function handToJourneys(deps: DeliveryDeps, handover: Handover): Pr
     eventId,
     contactId,
     duplicate: false,
-    journeys: [...started.filter((id): id is string => id !== null), ...waiting.filter((_, index) => signalled[index])],
+    journeys: [...started.filter((id): id is string => id !== null), ...told.filter((_, index) => signalled[index])],
   };
 }
 
@@ -131,16 +118,6 @@ function journeyInput(
     trigger: event,
     ...(contact === undefined ? {} : { contact }),
   };
-}
-
-/** Whether the journey's latest run is running. */
-async function isRunning(temporal: Client, workflowId: string): Promise<boolean> {
-  try {
-    return (await temporal.workflow.getHandle(workflowId).describe()).status.name === 'RUNNING';
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return false;
-    throw error;
-  }
 }
 
 /** Signals a journey the contact is in; false when it has finished (or never existed). */

@@ -191,6 +191,29 @@ describe('re-entry: restart', () => {
   });
 });
 
+describe('re-entry: restart, with a re-run running', () => {
+  it('ends the re-run as it would the journey, and starts the flow anew', async () => {
+    const phone = '+14155550512';
+    const first = await postEvent('rst-rerun-a', 'visit.restart', phone, { n: 1 });
+    const journeyId = journeyWorkflowId(restartFlow.id, first.contactId);
+    await waitingAt(journeyId, 'wait_done');
+    const rerun = await call('POST', `/api/contacts/${first.contactId}/journeys/rerun`, { flowId: restartFlow.id, nodeId: 'wait_done' });
+    expect(rerun.status, JSON.stringify(rerun.body)).toBe(201);
+    const rerunId = `${journeyId}:rerun-1`;
+    await waitingAt(rerunId, 'wait_done');
+
+    const second = await postEvent('rst-rerun-b', 'visit.restart', phone, { n: 2 });
+    expect(second.journeys).toEqual([journeyId]);
+    const endedRerun = api.temporal.workflow.getHandle(rerunId);
+    expect((await endedRerun.describe()).status.name).toBe('CANCELLED');
+    const rerunState = await endedRerun.query<JourneyState>(STATE_QUERY);
+    expect(rerunState).toMatchObject({ status: 'cancelled', outcome: 'restarted by api:rst-rerun-b' });
+    expect(rerunState.visits?.at(-1)).toMatchObject({ nodeId: 'wait_done', output: null, detail: 'restarted by api:rst-rerun-b' });
+    await waitingAt(journeyId, 'wait_done');
+    expect(await activeJourneys(first.contactId)).toEqual([journeyId]);
+  });
+});
+
 describe('re-entry: parallel', () => {
   it('starts a journey per trigger event, named after it; events reach all of them; a retried trigger starts nothing', async () => {
     const phone = '+14155550521';
