@@ -14,6 +14,8 @@ export interface ThrowawayServersOptions {
   database?: string;
   /** Serve the Temporal Web UI too. */
   withTemporalUi?: boolean;
+  /** Dynamic config for the Temporal server, e.g. a low `limit.historyCount.suggestContinueAsNew`. */
+  dynamicConfig?: Readonly<Record<string, unknown>>;
   log: LogLine;
 }
 
@@ -45,6 +47,7 @@ export async function startThrowawayServers(options: ThrowawayServersOptions): P
           uiPort: await freePort(),
           headless: !options.withTemporalUi,
           searchAttributes: options.searchAttributes,
+          ...(options.dynamicConfig === undefined ? {} : { dynamicConfig: options.dynamicConfig }),
           log,
         }),
       ),

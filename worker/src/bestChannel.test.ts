@@ -6,7 +6,7 @@ import { createActivities } from './activities';
 import { createSandboxProvider } from './channels';
 import { JOURNEY_WORKFLOW_TYPE, type InboundEvent, type JourneyInput, type JourneyState } from './journeys/contract';
 import { journeyStartOptions } from './journeys/journeyStartOptions';
-import { appendInboundEvent, appendTimelineEvent, resolveContact } from './store';
+import { appendInboundEvent, appendTimelineEvent, registerJourneys, resolveContact } from './store';
 import { startWorkerTestStack, type WorkerTestStack } from './testSupport/startWorkerTestStack';
 
 /** A missed call answered with one `best` send: where it goes is all the journey decides. */
@@ -77,7 +77,7 @@ async function runCallBack(contactId: string, phone: string): Promise<JourneySta
   const trigger: InboundEvent = { eventId: `sandbox:CA-${contactId}`, kind: 'missedCall', channel: 'voice', from: phone, at: new Date().toISOString() };
   const input: JourneyInput = { flowId: callBackFlow.id, flowVersion: 1, contactId, definition: callBackFlow, triggerNodeId: 'missed_call', trigger };
   const options = journeyStartOptions(input, stack.taskQueue);
-  await stack.store.contacts.updateOne({ _id: contactId }, { $addToSet: { activeJourneys: options.workflowId } });
+  await registerJourneys(stack.store, contactId, [options.workflowId]);
   const handle = await stack.client.workflow.start(JOURNEY_WORKFLOW_TYPE, options);
   return handle.result();
 }

@@ -12,7 +12,7 @@ import type { FlowDefinition, NodeConfigs } from '@threadline/flows/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOURNEY_WORKFLOW_TYPE, type InboundEvent, type JourneyInput, type JourneyState } from './journeys/contract';
 import { journeyStartOptions } from './journeys/journeyStartOptions';
-import { resolveContact } from './store';
+import { registerJourneys, resolveContact } from './store';
 import { startWorkerTestStack, type WorkerTestStack } from './testSupport/startWorkerTestStack';
 
 const SECRET = 'tok-7f3a9c-never-in-history';
@@ -105,7 +105,7 @@ async function startLookup(definition: FlowDefinition, text: string): Promise<{ 
   const trigger: InboundEvent = { eventId: `sandbox:SM-${phone}`, kind: 'message', channel: 'sms', from: phone, text, at: new Date().toISOString() };
   const input: JourneyInput = { flowId: definition.id, flowVersion: 1, contactId, definition, triggerNodeId: 'asked', trigger };
   const options = journeyStartOptions(input, stack.taskQueue);
-  await stack.store.contacts.updateOne({ _id: contactId }, { $addToSet: { activeJourneys: options.workflowId } });
+  await registerJourneys(stack.store, contactId, [options.workflowId]);
   return { handle: await stack.client.workflow.start(JOURNEY_WORKFLOW_TYPE, options), contactId, phone };
 }
 

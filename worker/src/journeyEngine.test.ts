@@ -18,7 +18,7 @@ import {
   type JourneyState,
 } from './journeys/contract';
 import { journeyStartOptions } from './journeys/journeyStartOptions';
-import { appendInboundEvent, resolveContact, type Store } from './store';
+import { appendInboundEvent, registerJourneys, resolveContact, runningJourneysOf, type Store } from './store';
 import { eventually, startWorkerTestStack, type WorkerTestStack } from './testSupport/startWorkerTestStack';
 import { RECORDED_HISTORY_FORMAT } from './workflows/recordedHistories/recordedHistoryFormat';
 import pino from 'pino';
@@ -85,7 +85,7 @@ async function startJourney(definition: FlowDefinition, contactId: string, trigg
   const input: JourneyInput = { flowId: definition.id, flowVersion: 1, contactId, definition, triggerNodeId: triggerNode.id, trigger };
   const options = journeyStartOptions(input, stack.taskQueue);
   // What the API does when it starts a journey: register it for delivery to the contact.
-  await stack.store.contacts.updateOne({ _id: contactId }, { $addToSet: { activeJourneys: options.workflowId } });
+  await registerJourneys(stack.store, contactId, [options.workflowId]);
   return stack.client.workflow.start(JOURNEY_WORKFLOW_TYPE, options);
 }
 
@@ -145,8 +145,7 @@ describe('the journey workflow running the missed-call text-back', () => {
       ['send_pricing', 'whatsapp', 'sent'],
     ]);
     expect(timeline.find((event) => event.kind === 'journey')).toMatchObject({ body: 'engaged', status: 'completed', nodeId: 'end_engaged' });
-    const contact = await stack.store.contacts.findById(contactId).lean();
-    expect(contact?.activeJourneys).toEqual([]);
+    expect(await runningJourneysOf(stack.store, contactId)).toEqual([]);
 
     const listed = await eventually(async () => {
       const found = [];
@@ -249,8 +248,7 @@ describe('a journey whose definition is broken', () => {
     expect((failure as WorkflowFailedError).cause?.message).toBe(
       'flow definition, node "hello": output "next" is not connected to any node',
     );
-    const contact = await stack.store.contacts.findById(contactId).lean();
-    expect(contact?.activeJourneys).toEqual([]);
+    expect(await runningJourneysOf(stack.store, contactId)).toEqual([]);
   });
 
   it('fails at a node type this worker does not run yet, naming it, instead of retrying the task', async () => {
@@ -285,8 +283,7 @@ describe('a journey whose definition is broken', () => {
     );
     const timeline = await stack.store.timeline.find({ contactId, kind: 'journey' }).lean();
     expect(timeline).toEqual([expect.objectContaining({ nodeId: 'to_support', status: 'failed' })]);
-    const contact = await stack.store.contacts.findById(contactId).lean();
-    expect(contact?.activeJourneys).toEqual([]);
+    expect(await runningJourneysOf(stack.store, contactId)).toEqual([]);
   });
 });
 

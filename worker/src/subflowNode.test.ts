@@ -19,7 +19,7 @@ import {
   type JourneyState,
 } from './journeys/contract';
 import { journeyStartOptions } from './journeys/journeyStartOptions';
-import { resolveContact } from './store';
+import { registerJourneys, resolveContact, runningJourneysOf } from './store';
 import { eventually, startWorkerTestStack, type WorkerTestStack } from './testSupport/startWorkerTestStack';
 
 let stack: WorkerTestStack;
@@ -134,7 +134,7 @@ async function startJourney(definition: FlowDefinition, contactId: string, phone
   };
   const options = journeyStartOptions(input, stack.taskQueue);
   // What the API does when it starts a journey: register it for delivery to the contact.
-  await stack.store.contacts.updateOne({ _id: contactId }, { $addToSet: { activeJourneys: options.workflowId } });
+  await registerJourneys(stack.store, contactId, [options.workflowId]);
   return stack.client.workflow.start(JOURNEY_WORKFLOW_TYPE, options);
 }
 
@@ -206,8 +206,7 @@ describe('the subflow node', () => {
     expect((await summariesOf(child))[0]).toBe(`subflow Ask a question for ${parent.workflowId}`);
 
     // The child's ending leaves the parent's registration alone; the parent's frees the contact.
-    const contact = await stack.store.contacts.findById(contactId).lean();
-    expect(contact?.activeJourneys).toEqual([]);
+    expect(await runningJourneysOf(stack.store, contactId)).toEqual([]);
     const endings = await stack.store.timeline.find({ contactId, kind: 'journey' }).lean();
     expect(endings.map((ending) => [ending.journeyId, ending.body]).sort()).toEqual([
       [parent.workflowId, 'done'],

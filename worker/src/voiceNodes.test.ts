@@ -12,7 +12,7 @@ import type { Workflow } from '@temporalio/common';
 import { parseFlowDefinition } from '@threadline/flows';
 import type { FlowDefinition } from '@threadline/flows/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOURNEY_WORKFLOW_TYPE, VOICE_TURN_UPDATE, type InboundEvent, type JourneyInput, type JourneyState, type VoiceTurnRequest } from './journeys/contract';
+import { JOURNEY_WORKFLOW_TYPE, STATE_QUERY, VOICE_TURN_UPDATE, type InboundEvent, type JourneyInput, type JourneyState, type VoiceTurnRequest } from './journeys/contract';
 import { journeyStartOptions } from './journeys/journeyStartOptions';
 import { resolveContact } from './store';
 import { startWorkerTestStack, type WorkerTestStack } from './testSupport/startWorkerTestStack';
@@ -149,5 +149,27 @@ describe('an inbound call through the order-lookup IVR', () => {
     // Only the two updates taken (the answer and the hangup) are in the history.
     const { events } = await call.handle.fetchHistory();
     expect(events?.filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(2);
+  });
+});
+
+describe('the state of a journey on a call', () => {
+  it('says it waits for the caller, at which node, since when and until when, while a voice node waits for their turn', async () => {
+    const call = await ring(orderLookupIvr());
+    const asking: JourneyState = await call.handle.query(STATE_QUERY);
+    expect(asking).toMatchObject({ status: 'waiting', currentNodeId: 'gather_order_number' });
+    expect(asking.pendingWait).toMatchObject({ nodeId: 'gather_order_number', kind: 'caller', channels: ['voice'], skippable: false });
+    const { since, until } = asking.pendingWait ?? {};
+    expect(Date.parse(since ?? '')).toBeLessThanOrEqual(Date.now());
+    // The gather's own 8 s, the prompt's speaking time and the grace: the turn's deadline.
+    expect(Date.parse(until ?? '') - Date.parse(since ?? '')).toBeGreaterThan(8_000);
+
+    const status = await answer(call, call.first, { digits: '1234' });
+    const offering: JourneyState = await call.handle.query(STATE_QUERY);
+    expect(offering.pendingWait).toMatchObject({ nodeId: 'offer_agent', kind: 'caller' });
+    expect(Date.parse(offering.pendingWait?.since ?? '')).toBeGreaterThanOrEqual(Date.parse(since ?? ''));
+
+    await answer(call, status, {});
+    const state: JourneyState = await call.handle.result();
+    expect(state).toMatchObject({ status: 'completed', pendingWait: null });
   });
 });

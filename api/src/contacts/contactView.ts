@@ -1,14 +1,19 @@
 import { inferTimeZone, readContactProfile } from '@threadline/worker/store';
 
-/** A stored contact as the API answers with it (GET and PATCH /api/contacts/:id). */
-export function contactView(stored: {
-  _id: string;
-  name?: string | null | undefined;
-  optOuts?: string[] | null | undefined;
-  activeJourneys?: string[] | null | undefined;
-  createdAt?: Date | null | undefined;
-  updatedAt?: Date | null | undefined;
-}) {
+/**
+ * A stored contact as the API answers with it (GET and PATCH /api/contacts/:id), with its
+ * running journeys as the registry lists them (journeyRegistry.ts).
+ */
+export function contactView(
+  stored: {
+    _id: string;
+    name?: string | null | undefined;
+    optOuts?: string[] | null | undefined;
+    createdAt?: Date | null | undefined;
+    updatedAt?: Date | null | undefined;
+  },
+  activeJourneys: string[],
+) {
   const profile = readContactProfile(stored);
   const phone = profile.identities.find((identity) => identity.type === 'phone')?.value;
   return {
@@ -27,7 +32,7 @@ export function contactView(stored: {
     doNotCall: profile.doNotCall,
     // `?? []`: FerretDB 1.24 drops empty arrays written by an upsert's $setOnInsert.
     optOuts: stored.optOuts ?? [],
-    activeJourneys: stored.activeJourneys ?? [],
+    activeJourneys,
     createdAt: stored.createdAt?.toISOString() ?? null,
     updatedAt: stored.updatedAt?.toISOString() ?? null,
   };

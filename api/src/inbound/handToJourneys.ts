@@ -1,9 +1,9 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { INBOUND_EVENT_SIGNAL, type ContactSnapshot, type InboundEvent, type JourneyInput } from '@threadline/worker/contract';
-import { contactSnapshot, readContactProfile, type Store } from '@threadline/worker/store';
+import { contactSnapshot, readContactProfile, registerJourneys, runningJourneysOf, unregisterJourneys, type Store } from '@threadline/worker/store';
 import { startedJourneyId } from '@threadline/worker/start';
 import type { FastifyBaseLogger } from 'fastify';
-import { enterJourney } from './journeyEntry';
+import { enterBesideReruns, rerunsToRestart, type RunningBeside } from './rerunReentry';
 import type { JourneyRouting } from './journeyRouting';
 import type { TriggerIndex, TriggerMatch } from './triggerIndex';
 
@@ -51,23 +51,18 @@ export async function handToJourneys(deps: DeliveryDeps, handover: Handover): Pr
   // One id per flow and contact, or per trigger event for a flow whose re-entry is `parallel`.
   const startedIds = matches.map(({ flow }) => startedJourneyId({ flowId: flow.flowId, contactId, definition: flow.definition, trigger: event }));
 
-  // Two independent writes, in parallel to keep the hot path short: persist the event, and
+  // Independent steps, in parallel to keep the hot path short: persist the event, and
   // register the journeys about to start, so that a reply racing in right behind this event
-  // finds them in activeJourneys (the same write returns the journeys already there). If the
-  // event turns out to be a retry, $addToSet changed nothing, or at worst re-listed a journey
-  // that has since ended, which the next delivery finds closed and removes.
-  const [{ inserted }, contactBefore] = await Promise.all([
+  // finds them among the contact's running journeys (the same step returns the journeys
+  // already there); a journey about to start also reads the contact. If the event turns out
+  // to be a retry, the registration changed nothing, or at worst re-listed a journey that has
+  // since ended, which the next delivery finds closed and removes.
+  // exec(): a promise, read by two (a mongoose query awaited twice would run twice, or throw).
+  const contactRead = startedIds.length > 0 ? store.contacts.findById(contactId).lean().exec() : Promise.resolve(null);
+  const [{ inserted }, runningBefore, contactDoc] = await Promise.all([
     handover.persist(),
-    startedIds.length > 0
-      ? store.contacts
-          .findOneAndUpdate(
-            { _id: contactId },
-            { $addToSet: { activeJourneys: { $each: startedIds } } },
-            // No projection: FerretDB 1.24 does not implement findAndModify's `fields`.
-            { returnDocument: 'before' },
-          )
-          .lean()
-      : store.contacts.findById(contactId, { activeJourneys: 1 }).lean(),
+    startedIds.length > 0 ? registerJourneys(store, contactId, startedIds, contactRead) : runningJourneysOf(store, contactId),
+    contactRead,
   ]);
   // When the event was handed over before: the time it was first recorded (a retry may carry another).
   let handedOverAt: Date | null = null;
@@ -80,18 +75,23 @@ export async function handToJourneys(deps: DeliveryDeps, handover: Handover): Pr
     }
     // The first attempt stopped between persisting and delivering: deliver again.
   }
-  const waiting = (contactBefore?.activeJourneys ?? []).filter((id) => !startedIds.includes(id));
-  // The journeys start knowing the contact (`contact.firstName`, tags, zone…): the write above
-  // returned the whole record, so this costs no read.
-  const contact = startedIds.length > 0 && contactBefore ? contactSnapshot(readContactProfile(contactBefore)) : undefined;
+  const waiting = runningBefore.filter((id) => !startedIds.includes(id));
+  // The journeys start knowing the contact (`contact.firstName`, tags, zone…).
+  const contact = contactDoc ? contactSnapshot(readContactProfile(contactDoc)) : undefined;
 
+  const inputs = matches.map((match) => journeyInput(match, { contactId, contact }, event));
+  // A running re-run of a triggered flow is that flow's journey for the contact (rerunReentry.ts).
+  const restarted = rerunsToRestart(inputs, waiting, contactId);
+  const told = waiting.filter((workflowId) => !restarted.has(workflowId));
+  const signalling = new Map(told.map((workflowId) => [workflowId, signalJourney(temporal, workflowId, event, logger)]));
+  const beside: RunningBeside = { contactId, waiting, signalled: (workflowId) => signalling.get(workflowId) ?? Promise.resolve(false) };
   const [started, signalled] = await Promise.all([
-    Promise.all(matches.map((match) => enterJourney({ ...deps, logger }, journeyInput(match, { contactId, contact }, event), handedOverAt))),
-    Promise.all(waiting.map((workflowId) => signalJourney(temporal, workflowId, event, logger))),
+    Promise.all(inputs.map((input, index) => enterBesideReruns({ ...deps, logger }, beside, { input, startedId: startedIds[index] ?? '', handedOverAt }))),
+    Promise.all(told.map((workflowId) => beside.signalled(workflowId))),
   ]);
-  const closed = waiting.filter((_, index) => !signalled[index]);
+  const closed = told.filter((_, index) => !signalled[index]);
   if (closed.length > 0) {
-    await store.contacts.updateOne({ _id: contactId }, { $pull: { activeJourneys: { $in: closed } } });
+    await unregisterJourneys(store, contactId, closed);
   }
 
   await store.timeline.updateOne({ _id: eventId }, { $set: { deliveredAt: new Date() } });
@@ -99,7 +99,7 @@ export async function handToJourneys(deps: DeliveryDeps, handover: Handover): Pr
     eventId,
     contactId,
     duplicate: false,
-    journeys: [...started, ...waiting.filter((_, index) => signalled[index])],
+    journeys: [...started.filter((id): id is string => id !== null), ...told.filter((_, index) => signalled[index])],
   };
 }
 

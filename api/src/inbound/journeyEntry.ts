@@ -1,7 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { assertNever } from '@threadline/flows';
 import { INBOUND_EVENT_SIGNAL, TRIGGER_EVENT_MEMO, type JourneyInput } from '@threadline/worker/contract';
-import type { Store } from '@threadline/worker/store';
+import { registerJourneys, type Store } from '@threadline/worker/store';
 import { journeyStartOptions } from '@threadline/worker/start';
 import type { FastifyBaseLogger } from 'fastify';
 import type { JourneyRouting } from './journeyRouting';
@@ -57,7 +57,7 @@ export async function enterJourney(deps: JourneyEntryDeps, input: JourneyInput, 
       await temporal.workflow.start(journeys.workflowType, { workflowId, ...options, workflowIdConflictPolicy: 'USE_EXISTING' });
       if (restarted === 'restarted') {
         // The ended run took its id off the contact's running journeys; the new run is listed again.
-        await deps.store.contacts.updateOne({ _id: input.contactId }, { $addToSet: { activeJourneys: workflowId } });
+        await registerJourneys(deps.store, input.contactId, [workflowId]);
       }
       log.info({ restarted: restarted === 'restarted' }, 'journey started');
       return workflowId;

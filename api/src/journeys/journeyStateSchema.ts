@@ -1,4 +1,4 @@
-import type { JourneyState, NodeVisit } from '@threadline/worker/contract';
+import { PENDING_WAIT_KINDS, type JourneyState, type NodeVisit } from '@threadline/worker/contract';
 import { z } from 'zod';
 
 const channel = z.enum(['sms', 'whatsapp', 'email', 'webchat', 'voice']);
@@ -27,8 +27,9 @@ export const journeyStateSchema = z.object({
   pendingWait: z
     .object({
       nodeId: z.string(),
-      kind: z.enum(['reply', 'event', 'timer']),
+      kind: z.enum(PENDING_WAIT_KINDS),
       until: z.string(),
+      since: z.string().optional(),
       channels: z.array(channel),
       event: z.string().optional(),
     })

@@ -10,7 +10,7 @@ import {
   type RestartRequest,
 } from '@threadline/worker/contract';
 import { journeyStartOptions } from '@threadline/worker/start';
-import { appendTimelineEvent, contactSnapshot, readContactProfile, type Store } from '@threadline/worker/store';
+import { appendTimelineEvent, contactSnapshot, readContactProfile, registerJourneys, type Store } from '@threadline/worker/store';
 import type { FlowDefinition, MessageChannel } from '@threadline/flows/types';
 import type { FastifyBaseLogger } from 'fastify';
 import { ApiError, notFound } from '../errors/apiError';
@@ -93,7 +93,7 @@ export async function rerunJourney(deps: RerunDeps, request: RerunRequest): Prom
     rerunInput({ flowId, version, definition, contactId, contact, triggerNodeId: triggerNode.id, nodeId, workflowId, now, channel, from, vars: carried.vars }),
   );
 
-  await store.contacts.updateOne({ _id: contactId }, { $addToSet: { activeJourneys: started.workflowId } });
+  await registerJourneys(store, contactId, [started.workflowId]);
   await appendTimelineEvent(store, {
     _id: `rerun:${started.workflowId}`,
     contactId,

@@ -127,10 +127,19 @@ describe('the payment reminder calls the customer', () => {
     const phone = '+14155550802';
     const journeyId = await paymentFailed(phone);
     const placed = await theCallTo(phone);
+    // On call, the journey says what it waits for: the call to be answered, then the person's turn.
+    const ringing = await eventually(async () => {
+      const { journey } = (await call('GET', `/api/journeys/${encodeURIComponent(journeyId)}`)).body;
+      return journey.pendingWait ? journey : undefined;
+    }, 'the journey to wait for the answer');
+    expect(ringing).toMatchObject({ stateError: null, journeyStatus: 'waiting', pendingWait: { nodeId: 'call_customer', kind: 'call', channels: ['voice'] } });
 
     const answered = await call('POST', `/api/sandbox/calls/${placed.callSid}/answer`, { answeredBy: 'human' });
     expect(answered.body.twiml).toContain('<Say>Hi there, we are calling because your payment of $40.00 did not go through.</Say><Gather input="dtmf speech"');
     expect(answered.body.next).toMatch(/^\/webhooks\/twilio\/voice\/turn\?journey=.*&node=pay_menu&visit=1&turn=1$/);
+    const onTheLine = (await call('GET', `/api/journeys/${encodeURIComponent(journeyId)}`)).body.journey;
+    expect(onTheLine).toMatchObject({ stateError: null, journeyStatus: 'waiting', currentNode: 'pay_menu', pendingWait: { nodeId: 'pay_menu', kind: 'caller', channels: ['voice'] } });
+    expect(Date.parse(onTheLine.pendingWait.since)).toBeLessThan(Date.parse(onTheLine.pendingWait.until));
 
     const pressed = await call('POST', `/api/sandbox/calls/${placed.callSid}/input`, { digits: '1' });
     expect(pressed.body.twiml).toContain('<Say>We have texted you the link. Thank you, goodbye.</Say><Hangup/>');

@@ -1,4 +1,4 @@
-import { identityKey, InvalidAddressError, normalizeAddress, readTimeline, updateContactProfile } from '@threadline/worker/store';
+import { identityKey, InvalidAddressError, normalizeAddress, readTimeline, runningJourneysOf, updateContactProfile } from '@threadline/worker/store';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import '../appDependencies';
@@ -36,9 +36,9 @@ export const contactsRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/:contactId', async (request) => {
     const { contactId } = parseRequest(contactIdParam, request.params, 'params');
-    const contact = await store.contacts.findById(contactId).lean();
+    const [contact, running] = await Promise.all([store.contacts.findById(contactId).lean(), runningJourneysOf(store, contactId)]);
     if (!contact) throw notFound('contact', contactId);
-    return { contact: contactView(contact) };
+    return { contact: contactView(contact, running) };
   });
 
   // For admins and integrations (a CRM syncing names, plans, preferences). Journeys already
@@ -48,9 +48,9 @@ export const contactsRoutes: FastifyPluginAsync = async (app) => {
     const patch = parseRequest(contactPatchSchema, request.body, 'body');
     const updated = await updateContactProfile(store, contactId, contactChangesOf(patch));
     if (!updated) throw notFound('contact', contactId);
-    const contact = await store.contacts.findById(contactId).lean();
+    const [contact, running] = await Promise.all([store.contacts.findById(contactId).lean(), runningJourneysOf(store, contactId)]);
     if (!contact) throw notFound('contact', contactId);
-    return { contact: contactView(contact) };
+    return { contact: contactView(contact, running) };
   });
 
   app.get('/:contactId/timeline', async (request) => {

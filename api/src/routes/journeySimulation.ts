@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { decideSkipWait, SKIP_WAIT_SIGNAL, STATE_QUERY, type SkipWaitRequest } from '@threadline/worker/contract';
+import { decideSkipWait, PENDING_WAIT_KINDS, SKIP_WAIT_SIGNAL, STATE_QUERY, type SkipWaitRequest } from '@threadline/worker/contract';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import '../appDependencies';
@@ -22,7 +22,7 @@ const pendingWaitAnswer = z.object({
   pendingWait: z
     .object({
       nodeId: z.string(),
-      kind: z.enum(['reply', 'event', 'timer', 'call', 'transcript']),
+      kind: z.enum(PENDING_WAIT_KINDS),
       until: z.string(),
       channels: z.array(z.string()),
       event: z.string().optional(),

@@ -111,6 +111,37 @@ describe('re-entry: ignore (the default)', () => {
     expect(after).toMatchObject({ runId, status: { name: 'COMPLETED' } });
     expect(await sentTo(phone)).toEqual(['Hello (1)']);
   });
+
+  it("treats a re-run as the contact's journey of the flow: a trigger while it runs reaches it and starts no other; once it ended, a trigger starts one", async () => {
+    const phone = '+14155550502';
+    const first = await postEvent('ign-rerun-a', 'visit.ignore', phone, { n: 1 });
+    const journeyId = journeyWorkflowId(ignoreFlow.id, first.contactId);
+    await waitingAt(journeyId, 'wait_done');
+    const rerun = await call('POST', `/api/contacts/${first.contactId}/journeys/rerun`, { flowId: ignoreFlow.id, nodeId: 'wait_done' });
+    expect(rerun.status, JSON.stringify(rerun.body)).toBe(201);
+    const rerunId = `${journeyId}:rerun-1`;
+    expect(rerun.body.journey).toMatchObject({ workflowId: rerunId, replaced: [journeyId] });
+    await waitingAt(rerunId, 'wait_done');
+    const replaced = await describeRun(journeyId);
+    expect(replaced.status.name).toBe('CANCELLED');
+
+    const second = await postEvent('ign-rerun-b', 'visit.ignore', phone, { n: 2 });
+    expect(second.journeys).toEqual([rerunId]);
+    expect((await describeRun(journeyId)).runId).toBe(replaced.runId);
+    expect(await activeJourneys(first.contactId)).toEqual([rerunId]);
+    // The re-run waits on, and its own event ends it.
+    await postEvent('ign-rerun-done', 'visit.ignore.done', phone);
+    const ended = await api.temporal.workflow.getHandle(rerunId).result();
+    expect(ended).toMatchObject({ status: 'completed', outcome: 'done' });
+    expect(await activeJourneys(first.contactId)).toEqual([]);
+
+    const third = await postEvent('ign-rerun-c', 'visit.ignore', phone, { n: 3 });
+    expect(third.journeys).toEqual([journeyId]);
+    await waitingAt(journeyId, 'wait_done');
+    expect((await describeRun(journeyId)).runId).not.toBe(replaced.runId);
+    expect(await activeJourneys(first.contactId)).toEqual([journeyId]);
+    expect(await sentTo(phone)).toEqual(['Hello (1)', 'Hello (3)']);
+  });
 });
 
 describe('re-entry: restart', () => {
@@ -157,6 +188,29 @@ describe('re-entry: restart', () => {
     await redeliver('rst-b', 'visit.restart', phone, { n: 2 });
     expect(await describeRun(journeyId)).toMatchObject({ runId: secondRun.runId, status: { name: 'COMPLETED' } });
     expect(await sentTo(phone)).toEqual(['Hello (1)', 'Hello again (2)']);
+  });
+});
+
+describe('re-entry: restart, with a re-run running', () => {
+  it('ends the re-run as it would the journey, and starts the flow anew', async () => {
+    const phone = '+14155550512';
+    const first = await postEvent('rst-rerun-a', 'visit.restart', phone, { n: 1 });
+    const journeyId = journeyWorkflowId(restartFlow.id, first.contactId);
+    await waitingAt(journeyId, 'wait_done');
+    const rerun = await call('POST', `/api/contacts/${first.contactId}/journeys/rerun`, { flowId: restartFlow.id, nodeId: 'wait_done' });
+    expect(rerun.status, JSON.stringify(rerun.body)).toBe(201);
+    const rerunId = `${journeyId}:rerun-1`;
+    await waitingAt(rerunId, 'wait_done');
+
+    const second = await postEvent('rst-rerun-b', 'visit.restart', phone, { n: 2 });
+    expect(second.journeys).toEqual([journeyId]);
+    const endedRerun = api.temporal.workflow.getHandle(rerunId);
+    expect((await endedRerun.describe()).status.name).toBe('CANCELLED');
+    const rerunState = await endedRerun.query<JourneyState>(STATE_QUERY);
+    expect(rerunState).toMatchObject({ status: 'cancelled', outcome: 'restarted by api:rst-rerun-b' });
+    expect(rerunState.visits?.at(-1)).toMatchObject({ nodeId: 'wait_done', output: null, detail: 'restarted by api:rst-rerun-b' });
+    await waitingAt(journeyId, 'wait_done');
+    expect(await activeJourneys(first.contactId)).toEqual([journeyId]);
   });
 });
 

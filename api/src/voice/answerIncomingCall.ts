@@ -2,7 +2,7 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { Workflow } from '@temporalio/common';
 import { journeyWorkflowId, VOICE_TURN_UPDATE, type InboundEvent, type JourneyInput, type VoiceTurnRequest, type VoiceTurnResponse } from '@threadline/worker/contract';
 import { journeyStartOptions } from '@threadline/worker/start';
-import { appendTimelineEvent, contactSnapshot, InvalidAddressError, normalizeAddress, readContactProfile, resolveContact, type Identity } from '@threadline/worker/store';
+import { appendTimelineEvent, contactSnapshot, InvalidAddressError, normalizeAddress, readContactProfile, registerJourneys, resolveContact, type Identity } from '@threadline/worker/store';
 import { SORRY_TWIML } from './politeTwiml';
 import type { VoiceDeps } from './voiceDeps';
 
@@ -54,7 +54,9 @@ export async function answerIncomingCall(deps: VoiceDeps, call: IncomingCall): P
   const eventId = `${call.provider}:${call.callSid}`;
   const event: InboundEvent = { eventId, kind: 'call', channel: 'voice', from: identity.value, ...(call.to === undefined ? {} : { to: call.to }), at: call.at.toISOString() };
 
-  const [{ inserted }, contactBefore] = await Promise.all([
+  // exec(): a promise, read by two (a mongoose query awaited twice would run twice, or throw).
+  const contactRead = deps.store.contacts.findById(contactId).lean().exec();
+  const [{ inserted }, contactDoc] = await Promise.all([
     appendTimelineEvent(deps.store, {
       _id: eventId,
       contactId,
@@ -69,8 +71,9 @@ export async function answerIncomingCall(deps: VoiceDeps, call: IncomingCall): P
       providerMessageId: call.callSid,
       status: 'in-progress',
     }),
+    contactRead,
     // Registered as the contact's journey, so a text they send during the call reaches it.
-    deps.store.contacts.findOneAndUpdate({ _id: contactId }, { $addToSet: { activeJourneys: journeyId } }, { returnDocument: 'before' }).lean(),
+    registerJourneys(deps.store, contactId, [journeyId], contactRead),
   ]);
 
   const request: VoiceTurnRequest = { kind: 'start', callSid: call.callSid };
@@ -94,7 +97,7 @@ export async function answerIncomingCall(deps: VoiceDeps, call: IncomingCall): P
       definition: flow.definition,
       triggerNodeId: flow.triggerNode.id,
       trigger: event,
-      ...(contactBefore ? { contact: contactSnapshot(readContactProfile(contactBefore)) } : {}),
+      ...(contactDoc ? { contact: contactSnapshot(readContactProfile(contactDoc)) } : {}),
     };
     const { workflowId, ...options } = journeyStartOptions(input, deps.journeys.taskQueue);
     const startWorkflowOperation = new WithStartWorkflowOperation(deps.journeys.workflowType, {

@@ -1,4 +1,5 @@
 import { VOICE_TURN_UPDATE, type VoiceTurnRequest, type VoiceTurnResponse } from '@threadline/worker/contract';
+import { runningJourneysOf } from '@threadline/worker/store';
 import type { VoiceDeps } from './voiceDeps';
 
 /** What the caller did at a node, as the node's action URL and Twilio's parameters tell it. */
@@ -39,10 +40,10 @@ export async function endCall(deps: VoiceDeps, call: { provider: string; callSid
   const eventId = `${call.provider}:${call.callSid}`;
   const event = await deps.store.timeline.findByIdAndUpdate(eventId, { $set: { status: call.status } }).lean();
   if (!event) return [];
-  const contact = await deps.store.contacts.findById(event.contactId, { activeJourneys: 1 }).lean();
+  const running = await runningJourneysOf(deps.store, event.contactId);
   const request: VoiceTurnRequest = { kind: 'hangup', callSid: call.callSid };
   const told = await Promise.all(
-    (contact?.activeJourneys ?? []).map(async (journeyId) => {
+    running.map(async (journeyId) => {
       try {
         await deps.temporal.workflow.getHandle(journeyId).executeUpdate(VOICE_TURN_UPDATE, { updateId: `voice hangup · ${call.callSid}`, args: [request] });
         return journeyId;

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { appendTimelineEvent, type Store } from '../store';
+import { appendTimelineEvent, unregisterJourneys, type Store } from '../store';
 import { completeJourneyInputSchema } from './activityInputSchemas';
 import type { CompleteJourneyInput } from './activityTypes';
 
@@ -23,7 +23,7 @@ export async function completeJourney(store: Store, logger: Logger, rawInput: Co
     nodeId: input.nodeId,
     status: ending,
   });
-  await store.contacts.updateOne({ _id: input.contactId }, { $pull: { activeJourneys: input.journeyId } });
+  await unregisterJourneys(store, input.contactId, [input.journeyId]);
   logger.info(
     { journeyId: input.journeyId, contactId: input.contactId, nodeId: input.nodeId, outcome: input.outcome },
     `journey ${ending}`,

@@ -126,16 +126,22 @@ export interface ContactSnapshot {
  */
 export type JourneyStatus = 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled';
 
+/**
+ * What a journey can wait for. `call`: a `call.outbound` node waits for the call to be answered
+ * (or not); `caller`: a voice node (menu, gather, record, connect) waits for the caller's turn
+ * on a live call; `transcript`: a node reads a recording's transcript that the provider has not
+ * delivered yet (`event` names the recording node). One list, so the API's schemas of the
+ * `state` answer never fall behind.
+ */
+export const PENDING_WAIT_KINDS = ['reply', 'event', 'timer', 'call', 'caller', 'transcript'] as const;
+
 export interface PendingWait {
   nodeId: string;
-  /**
-   * `call`: a `call.outbound` node waits for the call to be answered (or not). `transcript`: a
-   * node reads a recording's transcript that the provider has not delivered yet (`event` names
-   * the recording node).
-   */
-  kind: 'reply' | 'event' | 'timer' | 'call' | 'transcript';
-  /** ISO time the wait times out (for a timer: when it fires). */
+  kind: (typeof PENDING_WAIT_KINDS)[number];
+  /** ISO time the wait times out (for a timer: when it fires; for the caller: when the turn counts as never coming). */
   until: string;
+  /** ISO time the wait began; set for the caller's turn, so on-call sees how long the line has been quiet. */
+  since?: string | undefined;
   /** The channels a reply may come on (empty: any; always empty for an event wait). */
   channels: Channel[];
   /** The event name an event wait waits for; for a transcript wait, the recording node's id. */
@@ -448,4 +454,10 @@ export { decideMigration, movedDetail, MOVABLE_WAIT_TYPES, type MigrationDecisio
 /** A re-run of one contact from a chosen node (`POST /api/contacts/:id/journeys/rerun`): `journey:<flowId>:<contactId>:rerun-<n>`. */
 export function rerunWorkflowId(flowId: string, contactId: string, attempt: number): string {
   return `${journeyWorkflowId(flowId, contactId)}:rerun-${attempt}`;
+}
+
+/** Whether `workflowId` names a re-run of the contact in the flow (see rerunWorkflowId). */
+export function isRerunWorkflowId(workflowId: string, flowId: string, contactId: string): boolean {
+  const prefix = `${journeyWorkflowId(flowId, contactId)}:rerun-`;
+  return workflowId.startsWith(prefix) && /^[1-9][0-9]*$/.test(workflowId.slice(prefix.length));
 }

@@ -32,6 +32,6 @@ export async function resolveContact(store: Store, identity: Identity): Promise<
   }
   // A plain insert: the id is new. (An upsert's `$setOnInsert` would do too on MongoDB, but
   // FerretDB 1.24 drops the empty arrays it sets, leaving contacts without `optOuts`.)
-  await store.contacts.create({ _id: contactId, identities: [identity], optOuts: [], activeJourneys: [] });
+  await store.contacts.create({ _id: contactId, identities: [identity], optOuts: [] });
   return { contactId, created: true };
 }

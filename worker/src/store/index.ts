@@ -10,3 +10,4 @@ export * from './channelOptOuts';
 export * from './nodeStats';
 export * from './whatsappWindows';
 export * from './inboundEvents';
+export * from './journeyRegistry';

@@ -46,8 +46,11 @@ const contactSchema = new Schema(
     name: { type: String, default: null },
     /** Channels the contact opted out of (STOP on SMS opts out sms). */
     optOuts: { type: [String], default: [] },
-    /** Workflow ids of the contact's running journeys: delivery is an `_id` read. */
-    activeJourneys: { type: [String], default: [] },
+    /**
+     * Legacy: where the running journeys were listed before the registry (`journeys`,
+     * journeyRegistry.ts). No longer written; read once, to seed a contact's registry.
+     */
+    activeJourneys: { type: [String], default: undefined },
     // The profile below is read through `readContactProfile` (contactProfile.ts), which gives
     // documents written before it existed (or by FerretDB, which drops empty arrays) defaults.
     firstName: { type: String, default: null },
@@ -173,6 +176,16 @@ const whatsappWindowSchema = new Schema(
   { collection: 'whatsappwindows', versionKey: false },
 );
 
+const journeyRegistrySchema = new Schema(
+  {
+    /** The contact's id: delivery reads the contact's running journeys with one `_id` lookup. */
+    _id: { type: String, required: true },
+    /** Workflow ids of the contact's running journeys (FerretDB drops the field when empty). */
+    running: { type: [String], default: undefined },
+  },
+  { collection: 'journeys', versionKey: false },
+);
+
 const contactLockSchema = new Schema(
   {
     /** The contact's id: the unique `_id` makes taking the lock one atomic insert. */
@@ -206,6 +219,7 @@ export function createStore(connection: Connection) {
     outbox: connection.model('Outbox', outboxSchema),
     sandboxMessages: connection.model('SandboxMessage', sandboxMessageSchema),
     whatsappWindows: connection.model('WhatsappWindow', whatsappWindowSchema),
+    journeyRegistry: connection.model('JourneyRegistry', journeyRegistrySchema),
     contactLocks: connection.model('ContactLock', contactLockSchema),
     nodeStats: connection.model('NodeStat', nodeStatSchema),
     nodeStatBatches: connection.model('NodeStatBatch', nodeStatBatchSchema),

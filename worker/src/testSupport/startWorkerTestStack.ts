@@ -19,7 +19,12 @@ export interface WorkerTestStack {
   stop(): Promise<void>;
 }
 
-export async function startWorkerTestStack(): Promise<WorkerTestStack> {
+export interface WorkerTestStackOptions {
+  /** Dynamic config for the Temporal dev server (see stack/src/temporalDevServer.ts). */
+  dynamicConfig?: Readonly<Record<string, unknown>>;
+}
+
+export async function startWorkerTestStack(options: WorkerTestStackOptions = {}): Promise<WorkerTestStack> {
   const log = (line: string) => {
     if (process.env.DEBUG_STACK) process.stderr.write(`[worker-test] ${line}\n`);
   };
@@ -29,7 +34,7 @@ export async function startWorkerTestStack(): Promise<WorkerTestStack> {
   };
   try {
     const [servers, workflowBundle] = await Promise.all([
-      startThrowawayServers({ searchAttributes: journeySearchAttributes, log }),
+      startThrowawayServers({ searchAttributes: journeySearchAttributes, log, ...(options.dynamicConfig === undefined ? {} : { dynamicConfig: options.dynamicConfig }) }),
       bundleJourneyWorkflows(),
     ]);
     stops.push(() => servers.stop());

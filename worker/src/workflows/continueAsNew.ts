@@ -4,9 +4,10 @@
  * Checked between nodes only, where nothing is in flight, so the whole state is the
  * `JourneyResume` the next run starts from.
  */
-import { allHandlersFinished, log, makeContinueAsNewFunc, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, log, makeContinueAsNewFunc, patched, workflowInfo } from '@temporalio/workflow';
 import type { JourneyInput, JourneyState } from '../journeys/contract';
 import type { JourneyRun } from './journeyRun';
+import { callInProgress } from './voice/voiceCall';
 
 /**
  * A run continues as new once its history reaches this many events. Far inside the 50,000-event
@@ -18,14 +19,29 @@ import type { JourneyRun } from './journeyRun';
  */
 export const CONTINUE_AS_NEW_AFTER_EVENTS = 5_000;
 
+/** Marks runs that keep a live call instead of continuing as new on it (older runs did not ask). */
+export const STAY_ON_LIVE_CALL_PATCH = 'continue-as-new-waits-for-the-call-to-end';
+
 /**
- * True at a safe point to switch runs: the history is long, and no update or signal handler is
- * still running (an unfinished voice turn would lose its caller's answer). Journeys shorter than
- * the threshold never get here, so their commands are the same as before.
+ * True at a safe point to switch runs: the history is long, no update or signal handler is
+ * still running (an unfinished voice turn would lose its caller's answer), and no call is live.
+ * Journeys shorter than the threshold never get here, so their commands are the same as before.
+ *
+ * A live call is not carried to the next run, on purpose: it is the turn being built, the two
+ * last turns' TwiML a retried webhook may ask for again, and the node the caller's answer is
+ * for, all of it tied to update handlers of this run. A call lasts minutes and writes a few
+ * events a turn, far inside Temporal's 50,000; the switch waits for the call to end (a node that
+ * waits off the call ends it first, leaveCall.ts) and happens at the next node after.
+ * Today a turn's update is always in flight between nodes of a live call, so
+ * `allHandlersFinished` alone kept the switch off the call; this says it outright, so a change
+ * to how turns are answered cannot silently hang up on a caller.
  */
-export function shouldContinueAsNew(threshold: number = CONTINUE_AS_NEW_AFTER_EVENTS): boolean {
+export function shouldContinueAsNew(run: JourneyRun, threshold: number = CONTINUE_AS_NEW_AFTER_EVENTS): boolean {
   const info = workflowInfo();
-  return (info.continueAsNewSuggested || info.historyLength >= threshold) && allHandlersFinished();
+  if (!((info.continueAsNewSuggested || info.historyLength >= threshold) && allHandlersFinished())) return false;
+  // patched() only here, where it decides: a run that continued as new on a live call before
+  // this existed replays as it ran.
+  return !(callInProgress(run) !== null && patched(STAY_ON_LIVE_CALL_PATCH));
 }
 
 /**

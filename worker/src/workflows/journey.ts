@@ -90,7 +90,7 @@ export async function journeyWorkflow(input: JourneyInput): Promise<JourneyState
         return run.state();
       }
       nodeId = run.follow(node, output);
-      if (shouldContinueAsNew()) return await continueJourneyAsNew(run, nodeId);
+      if (shouldContinueAsNew(run)) return await continueJourneyAsNew(run, nodeId);
     }
   } catch (error) {
     if (isCancellation(error)) {
@@ -127,6 +127,8 @@ function cancelledDetail(wait: PendingWait | null): string {
       return 'cancelled while the call rang';
     case 'transcript':
       return `cancelled while waiting for the transcript of ${wait.event ?? 'a recording'}`;
+    case 'caller':
+      return 'cancelled while waiting for the caller';
     default:
       return assertNever(wait.kind);
   }

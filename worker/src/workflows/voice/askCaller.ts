@@ -35,10 +35,22 @@ export async function askCaller(run: JourneyRun, call: VoiceCall, ask: Ask): Pro
   call.awaiting = { nodeId: ask.nodeId, visit: ask.visit, turn };
   call.input = null;
   run.status = 'waiting';
+  // Date.now() is the workflow's deterministic clock inside the sandbox. Not skippable: the
+  // caller is on the line, and only their turn (or its deadline) moves the node on.
+  const since = Date.now();
+  run.pendingWait = {
+    nodeId: ask.nodeId,
+    kind: 'caller',
+    since: new Date(since).toISOString(),
+    until: new Date(since + ask.deadlineSeconds * 1000).toISOString(),
+    channels: ['voice'],
+    skippable: false,
+  };
   upsertSearchAttributes([{ key: journeySearchAttributeKeys.CurrentNode, value: ask.nodeId }]);
   const answered = await condition(() => call.input !== null || call.over, ask.deadlineSeconds * 1000, {
     summary: `caller input timeout ${ask.deadlineSeconds}s`,
   });
+  run.pendingWait = null;
   run.status = 'running';
   const { input } = call;
   call.input = null;
