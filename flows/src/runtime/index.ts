@@ -7,7 +7,7 @@ export { resolvePath } from './resolvePath';
 export { evaluateSplit, ELSE_OUTPUT, type RenderTemplate, type SplitDecision } from './evaluateSplit';
 export { fallbackOutputOf, outputsOf } from './outputsOf';
 export { indexDefinition, nextNodeId, type DefinitionIndex } from './definitionIndex';
-export { resolveSendChannel, type BestChannelHints } from './resolveSendChannel';
+export { asMessageChannel, resolveSendChannel, type BestChannelHints } from './resolveSendChannel';
 // The one render function, here too so the workflow bundle can import it without the catalog.
 export { renderTemplate } from '../templates/renderTemplate';
 // Journeys started before a format change carry the older definition in their input.

@@ -7,16 +7,18 @@ export interface BestChannelHints {
 }
 
 /**
- * The concrete channel of a send. For this slice `best` means: where the contact last replied,
- * else where the journey's trigger came from if it is a message channel, else SMS. Behavioural
- * preference detection (product.md, capability 6) replaces this later.
+ * The plain rule for a `best` send: where the contact last replied, else where the journey's
+ * trigger came from if it is a message channel, else SMS. The send activity chooses from the
+ * contact's behaviour (worker/src/activities/bestChannel.ts); the workflow falls back on this
+ * only to name the channel of a send that failed before the activity could say.
  */
 export function resolveSendChannel(channel: NodeConfigs['send']['channel'], hints: BestChannelHints): MessageChannel {
   if (channel !== 'best') return channel;
   return asMessageChannel(hints.lastReplyChannel) ?? asMessageChannel(hints.triggerChannel) ?? 'sms';
 }
 
-function asMessageChannel(channel: Channel | null): MessageChannel | null {
+/** The channel as a message channel; null for voice (no message goes there) or none. */
+export function asMessageChannel(channel: Channel | null): MessageChannel | null {
   switch (channel) {
     case 'sms':
     case 'whatsapp':

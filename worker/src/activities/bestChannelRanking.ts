@@ -1,4 +1,5 @@
 import { MESSAGE_CHANNELS, type Channel, type MessageChannel } from '@threadline/flows/types';
+import { asMessageChannel } from '@threadline/flows/runtime';
 import type { ChannelBehaviour } from './bestChannelStats';
 
 /** Why a channel cannot carry the send; such channels are passed over, and the reason says so. */
@@ -92,21 +93,3 @@ export function formatSeconds(seconds: number): string {
   return `${Math.round(seconds / 86_400)} d`;
 }
 
-function asMessageChannel(channel: Channel | null): MessageChannel | null {
-  switch (channel) {
-    case 'sms':
-    case 'whatsapp':
-    case 'email':
-    case 'webchat':
-      return channel;
-    case 'voice':
-    case null:
-      return null;
-    default:
-      return assertNever(channel);
-  }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected channel ${String(value)}`);
-}
