@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleInChildProcess } from './bundleInChildProcess';
 
 /** The workflow bundle's entry point: `journeyWorkflow` and nothing that needs Node. */
 export const journeyWorkflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
@@ -16,11 +17,12 @@ export const journeyWorkflowsPath = fileURLToPath(new URL('./workflows/index.ts'
 export const SHARED_WORKFLOW_MODULES = ['@threadline/flows/runtime'];
 
 /**
- * Bundles the journey workflows once (webpack, a few seconds), so tests and the benchmark can
- * hand one bundle to every worker they create instead of bundling per worker.
+ * Bundles the journey workflows once (webpack, a few seconds, in a child process: see
+ * bundleInChildProcess.ts), so tests and the benchmark can hand one bundle to every worker they
+ * create instead of bundling per worker.
  */
 export function bundleJourneyWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowsQuietly(journeyWorkflowsPath, SHARED_WORKFLOW_MODULES);
+  return bundleInChildProcess({ workflowsPath: journeyWorkflowsPath, preloadModules: SHARED_WORKFLOW_MODULES });
 }
 
 /** Bundles workflow code (the journeys', or a benchmark's baseline) without the bundler's chatter. */
