@@ -26,6 +26,8 @@ COPY builder-ui builder-ui
 
 FROM source AS worker
 ENV NODE_ENV=production
+# Two malloc arenas: see worker/src/workerProcessEnv.ts.
+ENV MALLOC_ARENA_MAX=2
 USER node
 CMD ["node", "--import", "tsx", "worker/src/main.ts"]
 

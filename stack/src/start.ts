@@ -8,6 +8,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JOURNEY_TASK_QUEUE, journeySearchAttributes } from '@threadline/worker/contract';
+import { workerProcessEnv } from '@threadline/worker/process-env';
 import { ensureBuilderBuilt } from './builderBuild';
 import { startFerretDB } from './ferretdb';
 import { isPortFree } from './freePort';
@@ -154,7 +155,7 @@ async function main(): Promise<void> {
       // exit codes are the service's own.
       args: ['--import', 'tsx', join(name, 'src', 'main.ts')],
       cwd: repoRoot,
-      env,
+      env: name === 'worker' ? workerProcessEnv(env) : env,
       log: prefixedLog(name),
     });
     running.push({ name, stop: async () => void (await child.stop()) });

@@ -8,6 +8,7 @@ import { JOURNEY_TASK_QUEUE } from './journeys/contract';
 import type { Store } from './store';
 
 export { bundleJourneyWorkflows, bundleWorkflowsQuietly } from './bundleJourneyWorkflows';
+export { bundleInChildProcess } from './bundleInChildProcess';
 export { pinoTemporalLogger } from './temporalLogger';
 export { noCompliance, parseFrequencyCap, parseQuietHours, type ComplianceSettings } from './activities';
 

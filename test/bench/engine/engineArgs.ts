@@ -17,9 +17,11 @@ export interface EngineArgs {
   histories: number;
   /** The start rate the waiting journeys' fire time is planned on (starts/s). */
   startRate: number;
+  /** Times each sampled history is replayed per variant per round in the replay phase; 0 skips it. */
+  replays: number;
 }
 
-export const DEFAULT_ENGINE_ARGS: EngineArgs = { journeys: 200, warmup: 20, rounds: 2, waiting: 10_000, concurrency: 50, histories: 20, startRate: 18 };
+export const DEFAULT_ENGINE_ARGS: EngineArgs = { journeys: 200, warmup: 20, rounds: 2, waiting: 10_000, concurrency: 50, histories: 20, startRate: 18, replays: 10 };
 
 const FLAGS: Record<string, keyof EngineArgs> = {
   '--journeys': 'journeys',
@@ -29,6 +31,7 @@ const FLAGS: Record<string, keyof EngineArgs> = {
   '--concurrency': 'concurrency',
   '--histories': 'histories',
   '--start-rate': 'startRate',
+  '--replays': 'replays',
 };
 
 /** Parses `--name value` pairs; anything else is an error, so a typo never runs the wrong size. */

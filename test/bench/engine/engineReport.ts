@@ -85,6 +85,8 @@ export function formatEngineReport(results: EngineResults): string {
     ),
     '',
     ...waitingSection(results),
+    '',
+    ...replaySection(results),
   ];
   return lines.join('\n');
 }
@@ -127,6 +129,30 @@ function waitingSection(results: EngineResults): string[] {
     `Timers firing together: ${waiting.completed} of ${waiting.journeys} completed; fire time → median completion ${fixed(waiting.fireToMedianCompletionSeconds, 1)} s, ` +
       `→ last completion ${fixed(waiting.fireToLastCompletionSeconds, 1)} s; worker CPU ${fixed(waiting.workerCpuMsPerJourneyFiring, 2)} ms per journey while firing.`,
   ];
+}
+
+/** The workflow code alone: the median round of replaying each variant's sampled histories. */
+function replaySection(results: EngineResults): string[] {
+  const replay = results.replay;
+  if (!replay) return ['Replay: skipped (--replays 0).'];
+  const [interpreter, baseline] = [median(replay.cpuMsPerJourney.interpreter), median(replay.cpuMsPerJourney.baseline)];
+  return [
+    `Replay (workflow code only, no server): ${replay.histories.interpreter} / ${replay.histories.baseline} sampled histories replayed ${replay.repeat} times per round, ` +
+      `${replay.cpuMsPerJourney.interpreter.length} alternating rounds, median round:`,
+    textTable(
+      ['', 'CPU ms per replayed journey'],
+      [
+        ['interpreter', fixed(interpreter, 2)],
+        ['baseline', fixed(baseline, 2)],
+        ['interpreter / baseline', ratio(interpreter, baseline)],
+      ],
+    ),
+  ];
+}
+
+function median(values: readonly number[]): number | null {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? null : (sorted[Math.floor(sorted.length / 2)] ?? null);
 }
 
 function mib(bytes: number): string {

@@ -1,6 +1,7 @@
 /** Everything one engine bench run measured, as written to test/bench/results/engine-<time>.json. */
 import type { Variant } from '../benchStack';
 import type { EngineArgs } from './engineArgs';
+import type { ReplayResult } from './replayPhase';
 import type { ThroughputRound } from './throughputRound';
 import type { WaitingResult } from './waitingPhase';
 
@@ -13,6 +14,7 @@ export interface EngineResults {
   workers: Record<Variant, { maxCachedWorkflows: number; heapSizeLimitMiB: number }>;
   rounds: ThroughputRound[];
   waiting: WaitingResult | null;
+  replay: ReplayResult | null;
 }
 
 /** The goals of issue 6's "Done when". */

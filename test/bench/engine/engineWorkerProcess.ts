@@ -11,7 +11,7 @@ import v8 from 'node:v8';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { JOURNEY_TASK_QUEUE } from '@threadline/worker/contract';
 import { connectStore } from '@threadline/worker/store';
-import { bundleJourneyWorkflows, bundleWorkflowsQuietly, createJourneyWorker, pinoTemporalLogger } from '@threadline/worker/worker';
+import { bundleInChildProcess, bundleJourneyWorkflows, createJourneyWorker, pinoTemporalLogger } from '@threadline/worker/worker';
 import pino from 'pino';
 import { ENGINE_BASELINE_TASK_QUEUE } from './baseline/engineBaselineRouting';
 import { workerArgsSchema, type WorkerReply, type WorkerRequest, type WorkerStats } from './workerMessages';
@@ -40,7 +40,8 @@ async function main(): Promise<void> {
   const [store, connection, workflowBundle] = await Promise.all([
     connectStore(args.mongoUri),
     NativeConnection.connect({ address: args.temporalAddress }),
-    args.variant === 'interpreter' ? bundleJourneyWorkflows() : bundleWorkflowsQuietly(baselineWorkflowsPath),
+    // Both bundled in a child process, as the production worker bundles: neither holds webpack.
+    args.variant === 'interpreter' ? bundleJourneyWorkflows() : bundleInChildProcess({ workflowsPath: baselineWorkflowsPath, preloadModules: [] }),
   ]);
   const worker = await createJourneyWorker({
     connection,

@@ -21,6 +21,7 @@ import { parseEngineArgs } from './engineArgs';
 import { formatEngineReport } from './engineReport';
 import type { EngineResults } from './engineResults';
 import { runThroughputRound, type RoundDeps, type ThroughputRound } from './throughputRound';
+import { runReplayPhase } from './replayPhase';
 import { runWaitingPhase } from './waitingPhase';
 import { startWorkerChild, type WorkerChild } from './workerChild';
 
@@ -106,6 +107,13 @@ async function main(): Promise<void> {
     );
   }
 
+  let replay: EngineResults['replay'] = null;
+  if (args.replays > 0) {
+    log(`replaying each variant's sampled histories ${args.replays} times per round …`);
+    const historyIds = (variant: Variant) => rounds.filter((round) => round.variant === variant).flatMap((round) => round.historyIds);
+    replay = await runReplayPhase(client, { interpreter: historyIds('interpreter'), baseline: historyIds('baseline') }, args.replays, log);
+  }
+
   const results: EngineResults = {
     startedAt: new Date(started).toISOString(),
     durationSeconds: (Date.now() - started) / 1000,
@@ -117,6 +125,7 @@ async function main(): Promise<void> {
     },
     rounds,
     waiting,
+    replay,
   };
   await mkdir(resultsDir, { recursive: true });
   const file = `${resultsDir}engine-${results.startedAt.replace(/[:.]/g, '-')}.json`;

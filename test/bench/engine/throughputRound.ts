@@ -22,6 +22,8 @@ export interface ThroughputRound {
   seconds: number;
   journeysPerSecond: number;
   workerCpuMsPerJourney: number;
+  /** The journeys whose histories were sampled (the replay phase replays them). */
+  historyIds: string[];
   /** Events per journey in the sampled histories. */
   historyEvents: { mean: number; min: number; max: number; sampled: number };
   /** How many of each event type one journey's history has (the first sampled). */
@@ -63,7 +65,8 @@ export async function runThroughputRound(deps: RoundDeps, variant: Variant, jour
 
   const counts: number[] = [];
   let eventTypes: Record<string, number> = {};
-  for (const id of ids.slice(0, deps.historySample)) {
+  const historyIds = ids.slice(0, deps.historySample);
+  for (const id of historyIds) {
     const events = await readHistory(client, id);
     if (counts.length === 0) eventTypes = tally(events.map((event) => event.type));
     counts.push(events.length);
@@ -74,6 +77,7 @@ export async function runThroughputRound(deps: RoundDeps, variant: Variant, jour
     seconds,
     journeysPerSecond: journeys / seconds,
     workerCpuMsPerJourney: (after.cpuMicros - before.cpuMicros) / 1000 / journeys,
+    historyIds,
     historyEvents: {
       mean: counts.reduce((sum, count) => sum + count, 0) / Math.max(counts.length, 1),
       min: Math.min(...counts),

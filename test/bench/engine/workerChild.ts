@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { workerProcessEnv } from '@threadline/worker/process-env';
 import type { Variant } from '../benchStack';
 import { workerReplySchema, type WorkerArgs, type WorkerReply, type WorkerRequest, type WorkerStats } from './workerMessages';
 
@@ -26,8 +27,12 @@ export interface WorkerChild {
 }
 
 export async function startWorkerChild(args: WorkerArgs): Promise<WorkerChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', entry, JSON.stringify(args)], {
+  // For profiling, e.g. BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof/{variant}" (README).
+  const extra = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean).map((arg) => arg.replaceAll('{variant}', args.variant));
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', '--expose-gc', entry, JSON.stringify(args)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // Both variants' workers start as production workers do (one malloc setting, workerProcessEnv.ts).
+    env: workerProcessEnv(process.env),
   });
   const pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
   let nextId = 1;

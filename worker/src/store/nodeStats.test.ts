@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startThrowawayStore, type ThrowawayStore } from '../testSupport/startThrowawayStore';
-import { applyNodeStatsBatch, createNodeStatsWriter, nodeStatId, readNodeCounts, type NodeStatsBatch } from './nodeStats';
+import { applyNodeStatsBatch, applyNodeStatsBatches, createNodeStatsWriter, nodeStatId, readNodeCounts, type NodeStatsBatch } from './nodeStats';
 
 let stored: ThrowawayStore;
 
@@ -34,6 +34,18 @@ describe('node stats', () => {
       never_reached: { entered: 0, exited: 0 },
     });
     expect(await store.nodeStats.findById(nodeStatId('welcome', 2, 'hello')).lean()).toMatchObject({ flowId: 'welcome', flowVersion: 2, nodeId: 'hello' });
+  });
+
+  it('applies several batches together, leaving out one applied before and one listed twice', async () => {
+    const { store } = stored;
+    const earlier = batch('journey:together:c_1:run:1', [{ nodeId: 'send', entered: 1, exited: 0 }], 'together');
+    await applyNodeStatsBatch(store, earlier);
+    const next = batch('journey:together:c_1:run:2', [{ nodeId: 'send', entered: 0, exited: 1 }, { nodeId: 'end', entered: 1, exited: 1 }], 'together');
+    const other = batch('journey:together:c_2:run:1', [{ nodeId: 'send', entered: 1, exited: 0 }], 'together');
+
+    expect(await applyNodeStatsBatches(store, [next, earlier, other, next])).toEqual([true, false, true, false]);
+    const counts = await readNodeCounts(store, 'together', 2, ['send', 'end']);
+    expect(Object.fromEntries(counts)).toEqual({ send: { entered: 2, exited: 1 }, end: { entered: 1, exited: 1 } });
   });
 
   it('keeps every count when many journeys of one worker report at once (FerretDB loses concurrent $inc)', async () => {
