@@ -60,11 +60,11 @@ async function newContact(setup: ContactSetup = {}): Promise<{ contactId: string
 
 /**
  * The contact's history as the webhooks and sends leave it: our WhatsApp message, their reply
- * `delay` seconds later, once a day, the last an hour ago — so WhatsApp's 24-hour window is
- * open for a free-form send (a reply is recorded as the API records it, window included).
+ * `delay` seconds later, once a day, the last `lastAgoMs` ago (an hour: WhatsApp's 24-hour window
+ * is open for a free-form send; a reply is recorded as the API records it, window included).
  */
-async function repliedOnWhatsApp(contactId: string, phone: string, delays: number[]): Promise<void> {
-  let at = Date.now() - (delays.length - 1) * 86_400_000 - 3_600_000;
+async function repliedOnWhatsApp(contactId: string, phone: string, delays: number[], lastAgoMs = 3_600_000): Promise<void> {
+  let at = Date.now() - (delays.length - 1) * 86_400_000 - lastAgoMs;
   for (const [index, delay] of delays.entries()) {
     const common = { contactId, channel: 'whatsapp', kind: 'message' as const };
     await appendTimelineEvent(stack.store, { ...common, _id: `out:history-${contactId}-${index}`, at: new Date(at), direction: 'outbound', to: phone, body: 'Your order shipped' });
@@ -73,9 +73,9 @@ async function repliedOnWhatsApp(contactId: string, phone: string, delays: numbe
   }
 }
 
-async function runCallBack(contactId: string, phone: string): Promise<JourneyState> {
+async function runCallBack(contactId: string, phone: string, definition: FlowDefinition = callBackFlow): Promise<JourneyState> {
   const trigger: InboundEvent = { eventId: `sandbox:CA-${contactId}`, kind: 'missedCall', channel: 'voice', from: phone, at: new Date().toISOString() };
-  const input: JourneyInput = { flowId: callBackFlow.id, flowVersion: 1, contactId, definition: callBackFlow, triggerNodeId: 'missed_call', trigger };
+  const input: JourneyInput = { flowId: definition.id, flowVersion: 1, contactId, definition, triggerNodeId: 'missed_call', trigger };
   const options = journeyStartOptions(input, stack.taskQueue);
   await registerJourneys(stack.store, contactId, [options.workflowId]);
   const handle = await stack.client.workflow.start(JOURNEY_WORKFLOW_TYPE, options);
@@ -134,6 +134,41 @@ describe('a send on the best channel', () => {
         status: 'chosen',
       },
     ]);
+  });
+
+  it("passes over WhatsApp when its 24-hour window is closed and the node has no template, saying why", async () => {
+    const { contactId, phone } = await newContact();
+    await repliedOnWhatsApp(contactId, phone, [30, 40, 300], 2 * 86_400_000);
+
+    const final = await runCallBack(contactId, phone);
+
+    expect(final).toMatchObject({ outcome: 'sent', nodes: { text_back: { status: 'sent', channel: 'sms' } } });
+    expect(await bestChannelDecisions(contactId)).toEqual([
+      {
+        channel: 'sms',
+        body: 'best channel sms: no behaviour, preference or default to go by; passed over whatsapp, where they answered (its 24-hour window is closed and the node has no template)',
+        nodeId: 'text_back',
+        status: 'chosen',
+      },
+    ]);
+  });
+
+  it('keeps WhatsApp when its window is closed but the node has a template to send there', async () => {
+    const { contactId, phone } = await newContact();
+    await repliedOnWhatsApp(contactId, phone, [30, 40, 300], 2 * 86_400_000);
+    const withTemplate: FlowDefinition = {
+      ...callBackFlow,
+      id: 'best-call-back-template',
+      nodes: callBackFlow.nodes.map((node) =>
+        node.type === 'send' ? { ...node, config: { ...node.config, whatsappTemplate: 'missed_call_back', whatsappTemplateVariables: [] } } : node,
+      ),
+    };
+
+    const final = await runCallBack(contactId, phone, withTemplate);
+
+    expect(final).toMatchObject({ outcome: 'sent', nodes: { text_back: { status: 'sent', channel: 'whatsapp' } } });
+    const sends = await stack.store.sandboxMessages.find({ to: phone }).lean();
+    expect(sends.map((send) => [send.channel, send.whatsappTemplate?.name])).toEqual([['whatsapp', 'missed_call_back']]);
   });
 
   it('keeps the channel it chose for the visit when the activity is retried after the contact replied elsewhere', async () => {

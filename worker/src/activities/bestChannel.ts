@@ -1,11 +1,12 @@
 import { MESSAGE_CHANNELS, type MessageChannel } from '@threadline/flows/types';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { addressFor, appendTimelineEvent, readContactProfile, type Store } from '../store';
+import { addressFor, appendTimelineEvent, lastInboundWhatsappAt, readContactProfile, type Store } from '../store';
 import { storedContactSchema } from './activityInputSchemas';
 import type { BestChannelFallbacks, SendMessageInput } from './activityTypes';
-import { rankChannels, type ChannelChoice, type Unreachable } from './bestChannelRanking';
+import { rankChannels, WHATSAPP_WINDOW_CLOSED, type ChannelChoice, type Unreachable } from './bestChannelRanking';
 import { channelBehaviour } from './bestChannelStats';
+import { insideWhatsappWindow } from './whatsappWindow';
 
 /** How far back the contact's behaviour counts: old habits fade. */
 export const BEST_CHANNEL_WINDOW_DAYS = 90;
@@ -67,6 +68,12 @@ async function chooseBestChannel(store: Store, input: SendMessageInput, fallback
   for (const channel of MESSAGE_CHANNELS) {
     if (optOuts.includes(channel)) unreachable[channel] = 'opted out';
     else if (addressFor(channel, profile.identities) === null) unreachable[channel] = 'no address';
+  }
+  // A free-form WhatsApp message outside the 24-hour window would be blocked at send time
+  // (whatsappWindow.ts): with no template to fall back on, WhatsApp cannot carry this send.
+  const whatsappAddress = addressFor('whatsapp', profile.identities);
+  if (unreachable.whatsapp === undefined && whatsappAddress !== null && input.whatsappTemplate === undefined) {
+    if (!insideWhatsappWindow(await lastInboundWhatsappAt(store, whatsappAddress), now)) unreachable.whatsapp = WHATSAPP_WINDOW_CLOSED;
   }
   const since = new Date(now.getTime() - BEST_CHANNEL_WINDOW_DAYS * 86_400_000);
   const messages = await store.timeline

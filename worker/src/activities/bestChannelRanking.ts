@@ -3,7 +3,10 @@ import { asMessageChannel } from '@threadline/flows/runtime';
 import type { ChannelBehaviour } from './bestChannelStats';
 
 /** Why a channel cannot carry the send; such channels are passed over, and the reason says so. */
-export type Unreachable = 'opted out' | 'no address';
+export type Unreachable = 'opted out' | 'no address' | typeof WHATSAPP_WINDOW_CLOSED;
+
+/** WhatsApp without a template, to a contact who has not written there for a day: the send would be blocked. */
+export const WHATSAPP_WINDOW_CLOSED = 'its 24-hour window is closed and the node has no template';
 
 export interface RankingHints {
   /** The contact's explicit preference, if any. */
