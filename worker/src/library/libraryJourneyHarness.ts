@@ -12,10 +12,12 @@ import { Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { flowLibrary } from '@threadline/flows';
 import type { Channel, FlowDefinition } from '@threadline/flows/types';
 import pino from 'pino';
+import { inject } from 'vitest';
 import { bundleJourneyWorkflows, createJourneyWorker, pinoTemporalLogger, type JourneyWorkerOptions } from '../createJourneyWorker';
 import { JOURNEY_WORKFLOW_TYPE, STATE_QUERY, type InboundEvent, type JourneyInput, type JourneyState, type NodeVisit } from '../journeys/contract';
 import { journeyStartOptions } from '../journeys/journeyStartOptions';
 import { appendInboundEvent, connectStore, identityKey, resolveContact, type Store } from '../store';
+import { startForSuite } from '../testSupport/startForSuite';
 import { eventually } from '../testSupport/startWorkerTestStack';
 import { startTimeSkippingServer } from '../testSupport/startTimeSkippingServer';
 import { replayAndMaybeRecord as replayHistory } from '../workflows/recordedHistories/recordHistory';
@@ -28,11 +30,17 @@ export interface LibraryHarness {
   env: TestWorkflowEnvironment;
   store: Store;
   workflowBundle: WorkflowBundleWithSourceMap;
-  stop(): Promise<void>;
 }
 
-/** `mongoUri` is the suite's FerretDB; each library suite writes to a database of its own. */
-export async function startLibraryHarness(mongoUri: string, database: string): Promise<LibraryHarness> {
+/**
+ * The suite's harness, started before its tests and stopped after them, writing to `database`
+ * on the suite's FerretDB: each library suite has a database of its own.
+ */
+export function useLibraryHarness(database: string): LibraryHarness {
+  return startForSuite(`the library harness (${database})`, () => startLibraryHarness(inject('mongoUri'), database));
+}
+
+async function startLibraryHarness(mongoUri: string, database: string): Promise<LibraryHarness & { stop(): Promise<void> }> {
   Runtime.install({ logger: pinoTemporalLogger(logger) });
   const [env, workflowBundle] = await Promise.all([startTimeSkippingServer(), bundleJourneyWorkflows()]);
   const store = await connectStore(mongoUri.replace(/\/[^/]*$/, `/${database}`));
@@ -80,6 +88,11 @@ export function businessEvent(lead: Lead, name: string, data: Record<string, unk
   return { eventId: `event:${randomUUID()}`, kind: 'event', name, data, channel: 'sms', from: lead.phone, at: at.toISOString() };
 }
 
+/** The event the lead flows start on: the lead form's `lead.created`. */
+export function leadCreated(lead: Lead): InboundEvent {
+  return businessEvent(lead, 'lead.created');
+}
+
 /**
  * A message from the lead on a channel, sent at the test server's time (the journey's clock):
  * recorded as the API's delivery records it (the timeline, and on WhatsApp the 24-hour window
@@ -108,16 +121,37 @@ export function leadJourney(definition: FlowDefinition, lead: Lead, trigger: Inb
   };
 }
 
+/** What a test may set on its journey worker: the compliance rules, and a provider in place of the sandbox. */
+export type SkippingWorkerOptions = Pick<JourneyWorkerOptions, 'compliance' | 'providers'>;
+
 /** Runs `drive` with a journey worker on the skipping server, on a task queue of its own. */
 export async function withSkippingWorker<T>(
   harness: LibraryHarness,
-  options: Pick<JourneyWorkerOptions, 'compliance' | 'providers'>,
+  options: SkippingWorkerOptions,
   drive: (start: (input: JourneyInput) => Promise<WorkflowHandle>) => Promise<T>,
 ): Promise<T> {
   const taskQueue = `library-${randomUUID()}`;
   const worker = await createJourneyWorker({ connection: harness.env.nativeConnection, taskQueue, store: harness.store, logger, workflowBundle: harness.workflowBundle, ...options });
   const start = (input: JourneyInput) => harness.env.client.workflow.start(JOURNEY_WORKFLOW_TYPE, journeyStartOptions(input, taskQueue));
   return worker.runUntil(drive(start));
+}
+
+/** Runs the journey to its end on a skipping worker: its final state, and its handle for the history. */
+export async function runToEnd(
+  harness: LibraryHarness,
+  input: JourneyInput,
+  options: SkippingWorkerOptions = {},
+): Promise<{ final: JourneyState; handle: WorkflowHandle }> {
+  return withSkippingWorker(harness, options, async (start) => {
+    const handle = await start(input);
+    return { final: (await handle.result()) as JourneyState, handle };
+  });
+}
+
+/** How a journey that should fail ended: its failure (null if it completed instead) and its state then. */
+export async function failureAndState(handle: WorkflowHandle): Promise<{ failure: unknown; state: JourneyState }> {
+  const failure = await handle.result().then(() => null, (error: unknown) => error);
+  return { failure, state: await handle.query<JourneyState>(STATE_QUERY) };
 }
 
 /**
