@@ -7,28 +7,25 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { flowLibrary } from '@threadline/flows';
 import type { Channel, FlowDefinition } from '@threadline/flows/types';
-import pino from 'pino';
 import { inject } from 'vitest';
-import { bundleJourneyWorkflows, createJourneyWorker, pinoTemporalLogger, type JourneyWorkerOptions } from '../createJourneyWorker';
+import { bundleJourneyWorkflows } from '../createJourneyWorker';
 import { JOURNEY_WORKFLOW_TYPE, STATE_QUERY, type InboundEvent, type JourneyInput, type JourneyState, type NodeVisit } from '../journeys/contract';
 import { journeyStartOptions } from '../journeys/journeyStartOptions';
-import { appendInboundEvent, connectStore, identityKey, resolveContact, type Store } from '../store';
+import { appendInboundEvent, identityKey, resolveContact, type Store } from '../store';
 import { startForSuite } from '../testSupport/startForSuite';
 import { eventually } from '../testSupport/startWorkerTestStack';
-import { startTimeSkippingServer } from '../testSupport/startTimeSkippingServer';
+import { createSkippingWorker, startTimeSkippingHarness, type SkippingWorkerOptions, type TimeSkippingHarness } from '../testSupport/timeSkippingHarness';
 import { replayAndMaybeRecord as replayHistory } from '../workflows/recordedHistories/recordHistory';
+
+export type { SkippingWorkerOptions } from '../testSupport/timeSkippingHarness';
 
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
 
-export interface LibraryHarness {
-  env: TestWorkflowEnvironment;
-  store: Store;
+export interface LibraryHarness extends TimeSkippingHarness {
   workflowBundle: WorkflowBundleWithSourceMap;
 }
 
@@ -41,18 +38,8 @@ export function useLibraryHarness(database: string): LibraryHarness {
 }
 
 async function startLibraryHarness(mongoUri: string, database: string): Promise<LibraryHarness & { stop(): Promise<void> }> {
-  Runtime.install({ logger: pinoTemporalLogger(logger) });
-  const [env, workflowBundle] = await Promise.all([startTimeSkippingServer(), bundleJourneyWorkflows()]);
-  const store = await connectStore(mongoUri.replace(/\/[^/]*$/, `/${database}`));
-  return {
-    env,
-    store,
-    workflowBundle,
-    async stop() {
-      await store.connection.close();
-      await env.teardown();
-    },
-  };
+  const [harness, workflowBundle] = await Promise.all([startTimeSkippingHarness(mongoUri, database), bundleJourneyWorkflows()]);
+  return { ...harness, workflowBundle };
 }
 
 export function libraryFlow(id: string): FlowDefinition {
@@ -121,17 +108,13 @@ export function leadJourney(definition: FlowDefinition, lead: Lead, trigger: Inb
   };
 }
 
-/** What a test may set on its journey worker: the compliance rules, and a provider in place of the sandbox. */
-export type SkippingWorkerOptions = Pick<JourneyWorkerOptions, 'compliance' | 'providers'>;
-
 /** Runs `drive` with a journey worker on the skipping server, on a task queue of its own. */
 export async function withSkippingWorker<T>(
   harness: LibraryHarness,
   options: SkippingWorkerOptions,
   drive: (start: (input: JourneyInput) => Promise<WorkflowHandle>) => Promise<T>,
 ): Promise<T> {
-  const taskQueue = `library-${randomUUID()}`;
-  const worker = await createJourneyWorker({ connection: harness.env.nativeConnection, taskQueue, store: harness.store, logger, workflowBundle: harness.workflowBundle, ...options });
+  const { worker, taskQueue } = await createSkippingWorker(harness, 'library', { workflowBundle: harness.workflowBundle, ...options });
   const start = (input: JourneyInput) => harness.env.client.workflow.start(JOURNEY_WORKFLOW_TYPE, journeyStartOptions(input, taskQueue));
   return worker.runUntil(drive(start));
 }
