@@ -4,32 +4,15 @@
  * worker process and the API reconnect by themselves, every journey completes and the sandbox
  * provider saw each send exactly once.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startFaultStack, type FaultStack } from './faultStack';
+import { expect, it } from 'vitest';
 import { auditSends, awaitAllClosed, sendsRecorded } from './journeyProgress';
 import { callerNumbers, fireMissedCalls } from './missedCallLoad';
-import { publishTwoSendsFlow } from './publishFaultFlow';
 import { SEND_NODE_IDS } from './twoSendsFlow';
+import { FAULT_TEST_TIMEOUT_MS, faultLog, useFaultStack } from './useFaultStack';
 
 const JOURNEYS = Number(process.env.FAULT_JOURNEYS ?? 200);
 const DOWNTIME_MS = 3_000;
-const log = (line: string) => process.stderr.write(`[fault] ${line}\n`);
-let stack: FaultStack;
-// Its own servers and worker processes (no shared stack), a few hundred journeys and a fault:
-// minutes, not the integration project's default minute.
-const STACK_TIMEOUT_MS = 240_000;
-const TEST_TIMEOUT_MS = 480_000;
-
-beforeAll(async () => {
-  stack = await startFaultStack((line) => {
-    if (process.env.DEBUG_STACK) log(line);
-  });
-  await publishTwoSendsFlow(stack.app);
-}, STACK_TIMEOUT_MS);
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useFaultStack();
 
 it(`completes ${JOURNEYS} journeys with every send made exactly once when the Temporal server restarts mid-run`, async () => {
   const began = Date.now();
@@ -38,19 +21,19 @@ it(`completes ${JOURNEYS} journeys with every send made exactly once when the Te
   // All calls are in before the restart: a webhook that arrives while Temporal is down is
   // answered 5xx for the provider to retry, which is not what this test is about.
   const journeyIds = await fireMissedCalls(stack.app, numbers);
-  log(`${journeyIds.length} journeys started in ${Date.now() - began} ms`);
+  faultLog(`${journeyIds.length} journeys started in ${Date.now() - began} ms`);
 
   const totalSends = JOURNEYS * SEND_NODE_IDS.length;
   const atStop = await sendsRecorded(stack.store, Math.round(totalSends / 3), 240_000);
   const stoppedAt = Date.now();
   await stack.restartTemporal(DOWNTIME_MS);
-  log(`Temporal stopped with ${atStop} of ${totalSends} sends recorded, back ${Date.now() - stoppedAt} ms later`);
+  faultLog(`Temporal stopped with ${atStop} of ${totalSends} sends recorded, back ${Date.now() - stoppedAt} ms later`);
 
   const statuses = await awaitAllClosed(stack.temporal, journeyIds, 300_000);
-  log(`all journeys closed ${Date.now() - stoppedAt} ms after the stop, ${Date.now() - began} ms in all`);
+  faultLog(`all journeys closed ${Date.now() - stoppedAt} ms after the stop, ${Date.now() - began} ms in all`);
 
   expect(worker.process.hasExited()).toBe(false);
   expect([...statuses.values()].filter((status) => status !== 'COMPLETED')).toEqual([]);
   const audit = await auditSends(stack.store, numbers, SEND_NODE_IDS);
   expect(audit).toEqual({ recorded: totalSends, repeatedProviderCalls: [], wrongPerContact: [], unsentOutbox: [] });
-}, TEST_TIMEOUT_MS);
+}, FAULT_TEST_TIMEOUT_MS);

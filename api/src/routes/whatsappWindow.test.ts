@@ -4,24 +4,11 @@
  * WhatsApp message (POST /api/sandbox/messages) is less than 24 hours old, and sends its
  * approved template to anyone else; GET /api/sandbox/messages shows which went.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../testing/eventually';
-import { startApiUnderTest, type ApiUnderTest } from '../testing/startApiUnderTest';
+import { useApiUnderTest } from '../testing/useApiUnderTest';
 
-let api: ApiUnderTest;
-
-beforeAll(async () => {
-  api = await startApiUnderTest({ worker: true });
-  expect((await call('POST', '/api/flows/library/delivery-delay-update/install')).status).toBe(201);
-  const published = await call('POST', '/api/flows/delivery-delay-update/publish');
-  expect(published.status, JSON.stringify(published.body)).toBe(201);
-}, 180_000);
-
-afterAll(async () => {
-  await api?.stop();
-});
-
-const call: ApiUnderTest['call'] = (method, url, payload) => api.call(method, url, payload);
+const { call } = useApiUnderTest({ worker: true, publishedLibraryFlows: ['delivery-delay-update'] });
 
 const HOUR = 60 * 60 * 1000;
 const delay = { orderId: 'NW-2001', newEta: 'Friday', trackingUrl: 'https://track.example.com/NW-2001' };

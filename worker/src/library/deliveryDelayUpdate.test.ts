@@ -2,10 +2,9 @@
  * The library's delivery-delay update end to end, on the time-skipping server with real
  * FerretDB: WhatsApp first, SMS when WhatsApp is blocked or failing.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseQuietHours } from '../activities';
 import { createSandboxProvider, type ChannelProvider } from '../channels';
-import type { JourneyState } from '../journeys/contract';
 import { noteInboundWhatsapp, setChannelOptOut } from '../store';
 import {
   businessEvent,
@@ -15,14 +14,14 @@ import {
   localTime,
   newLead,
   replayAndMaybeRecord,
+  runToEnd,
   sendsTo,
-  startLibraryHarness,
   summariesOf,
   traceOf,
-  withSkippingWorker,
+  useLibraryHarness,
   zoneWhereItIs,
   type Lead,
-  type LibraryHarness,
+  type SkippingWorkerOptions,
 } from './libraryJourneyHarness';
 
 const flow = libraryFlow('delivery-delay-update');
@@ -32,23 +31,12 @@ const smsText = `Sorry, your order NW-1042 is running late. New delivery estimat
 /** Outside WhatsApp's 24-hour window the flow's approved template goes, its variables in order. */
 const template = { name: 'delivery_delay_update', language: 'en', variables: ['Ada', 'NW-1042', 'Thursday between 9 and 12', delay.trackingUrl] };
 const templateText = `template delivery_delay_update (en): Ada, NW-1042, Thursday between 9 and 12, ${delay.trackingUrl}`;
-let harness: LibraryHarness;
-
-beforeAll(async () => {
-  harness = await startLibraryHarness(inject('mongoUri'), 'threadline_library_delivery_delay');
-});
-
-afterAll(async () => {
-  await harness?.stop();
-});
+const harness = useLibraryHarness('threadline_library_delivery_delay');
 
 const deliveryDelayed = (lead: Lead) => businessEvent(lead, 'delivery.delayed', delay);
 
-async function run(lead: Lead, options: Parameters<typeof withSkippingWorker>[1] = {}, timezone?: string) {
-  return withSkippingWorker(harness, options, async (start) => {
-    const handle = await start(leadJourney(flow, lead, deliveryDelayed(lead), timezone));
-    return { final: (await handle.result()) as JourneyState, handle };
-  });
+async function run(lead: Lead, options: SkippingWorkerOptions = {}, timezone?: string) {
+  return runToEnd(harness, leadJourney(flow, lead, deliveryDelayed(lead), timezone), options);
 }
 
 /** The WhatsApp templates the sandbox was given for the lead, oldest first. */

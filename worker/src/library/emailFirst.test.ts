@@ -2,7 +2,7 @@
  * The library's speed-to-lead (email first) flow end to end, on the time-skipping server with
  * real FerretDB: its 48-hour, 24-hour and 3-day waits unshortened.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseQuietHours } from '../activities';
 import { INBOUND_EVENT_SIGNAL, type InboundEvent, type JourneyState } from '../journeys/contract';
 import { setChannelOptOut } from '../store';
@@ -10,37 +10,27 @@ import {
   businessEvent,
   DAY,
   HOUR,
+  leadCreated,
   leadJourney,
   libraryFlow,
   localTime,
   newLead,
   replayAndMaybeRecord,
   replyFrom,
+  runToEnd,
   sendsTo,
-  startLibraryHarness,
   stayedMs,
   summariesOf,
   traceOf,
+  useLibraryHarness,
   waitingAt,
   withSkippingWorker,
   zoneWhereItIs,
-  type Lead,
-  type LibraryHarness,
 } from './libraryJourneyHarness';
 
 const flow = libraryFlow('email-first');
 const brief = 'Hi Ada, about your enquiry: book a quick call at https://example.com/book or just reply here.';
-let harness: LibraryHarness;
-
-beforeAll(async () => {
-  harness = await startLibraryHarness(inject('mongoUri'), 'threadline_library_email_first');
-});
-
-afterAll(async () => {
-  await harness?.stop();
-});
-
-const leadCreated = (lead: Lead) => businessEvent(lead, 'lead.created');
+const harness = useLibraryHarness('threadline_library_email_first');
 
 describe('speed to lead (email first), as the library ships it', () => {
   it('emails the details at once, texts once after two silent days, and ends converted when the SMS reply says booked', async () => {
@@ -143,10 +133,7 @@ describe('speed to lead (email first), as the library ships it', () => {
     const lead = await newLead(harness.store, '565');
     await setChannelOptOut(harness.store, lead.contactId, 'email', true);
 
-    const final = await withSkippingWorker(harness, {}, async (start) => {
-      const handle = await start(leadJourney(flow, lead, leadCreated(lead)));
-      return (await handle.result()) as JourneyState;
-    });
+    const { final } = await runToEnd(harness, leadJourney(flow, lead, leadCreated(lead)));
 
     expect(final).toMatchObject({ outcome: 'unresponsive', path: ['lead_created', 'email_details', 'sms_brief', 'wait_sms_reply', 'end_unresponsive'] });
     expect(traceOf(final)[1]).toEqual(['email_details', 'blocked: the contact opted out of email']);
@@ -158,10 +145,7 @@ describe('speed to lead (email first), as the library ships it', () => {
     const zone = zoneWhereItIs(23, await harness.env.currentTimeMs());
     const compliance = { quietHours: parseQuietHours('21:00-08:00'), frequencyCap: null };
 
-    const { final, handle } = await withSkippingWorker(harness, { compliance }, async (start) => {
-      const handle = await start(leadJourney(flow, lead, leadCreated(lead), zone));
-      return { final: (await handle.result()) as JourneyState, handle };
-    });
+    const { final, handle } = await runToEnd(harness, leadJourney(flow, lead, leadCreated(lead), zone), { compliance });
 
     expect(final).toMatchObject({ outcome: 'unresponsive', path: ['lead_created', 'email_details', 'wait_reply', 'sms_brief', 'wait_sms_reply', 'end_unresponsive'] });
     expect(stayedMs(final, 'email_details')).toBeLessThan(60_000);

@@ -7,44 +7,39 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { flowLibrary } from '@threadline/flows';
 import type { Channel, FlowDefinition } from '@threadline/flows/types';
-import pino from 'pino';
-import { bundleJourneyWorkflows, createJourneyWorker, pinoTemporalLogger, type JourneyWorkerOptions } from '../createJourneyWorker';
+import { inject } from 'vitest';
+import { bundleJourneyWorkflows } from '../createJourneyWorker';
 import { JOURNEY_WORKFLOW_TYPE, STATE_QUERY, type InboundEvent, type JourneyInput, type JourneyState, type NodeVisit } from '../journeys/contract';
 import { journeyStartOptions } from '../journeys/journeyStartOptions';
-import { appendInboundEvent, connectStore, identityKey, resolveContact, type Store } from '../store';
+import { appendInboundEvent, identityKey, resolveContact, type Store } from '../store';
+import { startForSuite } from '../testSupport/startForSuite';
 import { eventually } from '../testSupport/startWorkerTestStack';
-import { startTimeSkippingServer } from '../testSupport/startTimeSkippingServer';
+import { createSkippingWorker, startTimeSkippingHarness, type SkippingWorkerOptions, type TimeSkippingHarness } from '../testSupport/timeSkippingHarness';
 import { replayAndMaybeRecord as replayHistory } from '../workflows/recordedHistories/recordHistory';
+
+export type { SkippingWorkerOptions } from '../testSupport/timeSkippingHarness';
 
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
 
-export interface LibraryHarness {
-  env: TestWorkflowEnvironment;
-  store: Store;
+export interface LibraryHarness extends TimeSkippingHarness {
   workflowBundle: WorkflowBundleWithSourceMap;
-  stop(): Promise<void>;
 }
 
-/** `mongoUri` is the suite's FerretDB; each library suite writes to a database of its own. */
-export async function startLibraryHarness(mongoUri: string, database: string): Promise<LibraryHarness> {
-  Runtime.install({ logger: pinoTemporalLogger(logger) });
-  const [env, workflowBundle] = await Promise.all([startTimeSkippingServer(), bundleJourneyWorkflows()]);
-  const store = await connectStore(mongoUri.replace(/\/[^/]*$/, `/${database}`));
-  return {
-    env,
-    store,
-    workflowBundle,
-    async stop() {
-      await store.connection.close();
-      await env.teardown();
-    },
-  };
+/**
+ * The suite's harness, started before its tests and stopped after them, writing to `database`
+ * on the suite's FerretDB: each library suite has a database of its own.
+ */
+export function useLibraryHarness(database: string): LibraryHarness {
+  return startForSuite(`the library harness (${database})`, () => startLibraryHarness(inject('mongoUri'), database));
+}
+
+async function startLibraryHarness(mongoUri: string, database: string): Promise<LibraryHarness & { stop(): Promise<void> }> {
+  const [harness, workflowBundle] = await Promise.all([startTimeSkippingHarness(mongoUri, database), bundleJourneyWorkflows()]);
+  return { ...harness, workflowBundle };
 }
 
 export function libraryFlow(id: string): FlowDefinition {
@@ -80,6 +75,11 @@ export function businessEvent(lead: Lead, name: string, data: Record<string, unk
   return { eventId: `event:${randomUUID()}`, kind: 'event', name, data, channel: 'sms', from: lead.phone, at: at.toISOString() };
 }
 
+/** The event the lead flows start on: the lead form's `lead.created`. */
+export function leadCreated(lead: Lead): InboundEvent {
+  return businessEvent(lead, 'lead.created');
+}
+
 /**
  * A message from the lead on a channel, sent at the test server's time (the journey's clock):
  * recorded as the API's delivery records it (the timeline, and on WhatsApp the 24-hour window
@@ -111,13 +111,30 @@ export function leadJourney(definition: FlowDefinition, lead: Lead, trigger: Inb
 /** Runs `drive` with a journey worker on the skipping server, on a task queue of its own. */
 export async function withSkippingWorker<T>(
   harness: LibraryHarness,
-  options: Pick<JourneyWorkerOptions, 'compliance' | 'providers'>,
+  options: SkippingWorkerOptions,
   drive: (start: (input: JourneyInput) => Promise<WorkflowHandle>) => Promise<T>,
 ): Promise<T> {
-  const taskQueue = `library-${randomUUID()}`;
-  const worker = await createJourneyWorker({ connection: harness.env.nativeConnection, taskQueue, store: harness.store, logger, workflowBundle: harness.workflowBundle, ...options });
+  const { worker, taskQueue } = await createSkippingWorker(harness, 'library', { workflowBundle: harness.workflowBundle, ...options });
   const start = (input: JourneyInput) => harness.env.client.workflow.start(JOURNEY_WORKFLOW_TYPE, journeyStartOptions(input, taskQueue));
   return worker.runUntil(drive(start));
+}
+
+/** Runs the journey to its end on a skipping worker: its final state, and its handle for the history. */
+export async function runToEnd(
+  harness: LibraryHarness,
+  input: JourneyInput,
+  options: SkippingWorkerOptions = {},
+): Promise<{ final: JourneyState; handle: WorkflowHandle }> {
+  return withSkippingWorker(harness, options, async (start) => {
+    const handle = await start(input);
+    return { final: (await handle.result()) as JourneyState, handle };
+  });
+}
+
+/** How a journey that should fail ended: its failure (null if it completed instead) and its state then. */
+export async function failureAndState(handle: WorkflowHandle): Promise<{ failure: unknown; state: JourneyState }> {
+  const failure = await handle.result().then(() => null, (error: unknown) => error);
+  return { failure, state: await handle.query<JourneyState>(STATE_QUERY) };
 }
 
 /**

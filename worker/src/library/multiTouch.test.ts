@@ -3,45 +3,36 @@
  * four touches over a week (1 h, 2 d, 2 d, 4 d), SMS and email alternating.
  */
 import { WorkflowFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseQuietHours } from '../activities';
-import { INBOUND_EVENT_SIGNAL, STATE_QUERY, type InboundEvent, type JourneyState } from '../journeys/contract';
+import { INBOUND_EVENT_SIGNAL, type InboundEvent, type JourneyState } from '../journeys/contract';
 import { setChannelOptOut } from '../store';
 import {
-  businessEvent,
   DAY,
+  failureAndState,
   HOUR,
+  leadCreated,
   leadJourney,
   libraryFlow,
   localTime,
   newLead,
   replayAndMaybeRecord,
   replyFrom,
+  runToEnd,
   sendsTo,
-  startLibraryHarness,
   summariesOf,
   traceOf,
+  useLibraryHarness,
   waitingAt,
   withSkippingWorker,
   zoneWhereItIs,
-  type Lead,
-  type LibraryHarness,
 } from './libraryJourneyHarness';
 
 const flow = libraryFlow('multi-touch');
 const hello = 'Hi Ada, we got your enquiry and we are on it. Fastest way to reach us: reply to this text.';
 const question = 'Quick question, Ada: is it price, timing or something else that is holding you back? One word is enough.';
-let harness: LibraryHarness;
+const harness = useLibraryHarness('threadline_library_multi_touch');
 
-beforeAll(async () => {
-  harness = await startLibraryHarness(inject('mongoUri'), 'threadline_library_multi_touch');
-});
-
-afterAll(async () => {
-  await harness?.stop();
-});
-
-const leadCreated = (lead: Lead) => businessEvent(lead, 'lead.created');
 const allTouches = ['lead_created', 'sms_hello', 'wait_after_hello', 'email_details', 'wait_after_details', 'sms_question', 'wait_after_question', 'email_story', 'wait_after_story', 'end_unresponsive'];
 
 describe('multi-touch outreach, as the library ships it', () => {
@@ -49,10 +40,7 @@ describe('multi-touch outreach, as the library ships it', () => {
     const lead = await newLead(harness.store, '571');
     const startedAt = await harness.env.currentTimeMs();
 
-    const { final, handle } = await withSkippingWorker(harness, {}, async (start) => {
-      const handle = await start(leadJourney(flow, lead, leadCreated(lead)));
-      return { final: (await handle.result()) as JourneyState, handle };
-    });
+    const { final, handle } = await runToEnd(harness, leadJourney(flow, lead, leadCreated(lead)));
 
     expect(final).toMatchObject({ status: 'completed', outcome: 'unresponsive', path: allTouches });
     expect((await harness.env.currentTimeMs()) - startedAt).toBeGreaterThanOrEqual(HOUR + 8 * DAY);
@@ -88,8 +76,7 @@ describe('multi-touch outreach, as the library ships it', () => {
       await harness.env.sleep('2h');
       await waitingAt(handle, 'wait_after_details');
       await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, await replyFrom(harness, lead, 'whatsapp', 'Timing. Can we talk next month?'));
-      const failure = await handle.result().then(() => null, (error: unknown) => error);
-      return { failure, state: await handle.query<JourneyState>(STATE_QUERY) };
+      return failureAndState(handle);
     });
 
     expect(failure).toBeInstanceOf(WorkflowFailedError);
@@ -122,10 +109,7 @@ describe('multi-touch outreach, as the library ships it', () => {
     const zone = zoneWhereItIs(20, await harness.env.currentTimeMs());
     const compliance = { quietHours: parseQuietHours('21:00-08:00'), frequencyCap: null };
 
-    const { final, handle } = await withSkippingWorker(harness, { compliance }, async (start) => {
-      const handle = await start(leadJourney(flow, lead, leadCreated(lead), zone));
-      return { final: (await handle.result()) as JourneyState, handle };
-    });
+    const { final, handle } = await runToEnd(harness, leadJourney(flow, lead, leadCreated(lead), zone), { compliance });
 
     expect(final).toMatchObject({ outcome: 'unresponsive', path: allTouches });
     const visit = (nodeId: string) => final.visits?.find((each) => each.nodeId === nodeId);

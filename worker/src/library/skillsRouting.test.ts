@@ -5,20 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WorkflowFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { STATE_QUERY, type InboundEvent, type JourneyState } from '../journeys/contract';
-import { leadJourney, libraryFlow, newLead, sendsTo, startLibraryHarness, traceOf, withSkippingWorker, type LibraryHarness } from './libraryJourneyHarness';
+import { describe, expect, it } from 'vitest';
+import type { InboundEvent } from '../journeys/contract';
+import { failureAndState, leadJourney, libraryFlow, newLead, sendsTo, traceOf, useLibraryHarness, withSkippingWorker } from './libraryJourneyHarness';
 
 const flow = libraryFlow('skills-routing');
-let harness: LibraryHarness;
-
-beforeAll(async () => {
-  harness = await startLibraryHarness(inject('mongoUri'), 'threadline_library_skills_routing');
-});
-
-afterAll(async () => {
-  await harness?.stop();
-});
+const harness = useLibraryHarness('threadline_library_skills_routing');
 
 describe('skills routing, as the library ships it, up to the route node', () => {
   it.each([
@@ -32,8 +24,7 @@ describe('skills routing, as the library ships it, up to the route node', () => 
 
     const { failure, state } = await withSkippingWorker(harness, {}, async (start) => {
       const handle = await start(leadJourney(flow, lead, trigger));
-      const failure = await handle.result().then(() => null, (error: unknown) => error);
-      return { failure, state: await handle.query<JourneyState>(STATE_QUERY) };
+      return failureAndState(handle);
     });
 
     expect(failure).toBeInstanceOf(WorkflowFailedError);

@@ -3,55 +3,44 @@
  * FerretDB: the flow as the gallery ships it, its 24-hour, 48-hour and 3-day waits unshortened.
  */
 import { WorkflowFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseQuietHours } from '../activities';
-import { INBOUND_EVENT_SIGNAL, STATE_QUERY, type InboundEvent, type JourneyState } from '../journeys/contract';
+import { INBOUND_EVENT_SIGNAL, type InboundEvent, type JourneyState } from '../journeys/contract';
 import { setChannelOptOut } from '../store';
 import {
   businessEvent,
   DAY,
+  failureAndState,
   HOUR,
+  leadCreated,
   leadJourney,
   libraryFlow,
   localTime,
   newLead,
   replayAndMaybeRecord,
   replyFrom,
+  runToEnd,
   sendsTo,
-  startLibraryHarness,
   stayedMs,
   summariesOf,
   traceOf,
+  useLibraryHarness,
   waitingAt,
   withSkippingWorker,
   zoneWhereItIs,
-  type LibraryHarness,
 } from './libraryJourneyHarness';
 
 const flow = libraryFlow('speed-to-lead-sms-first');
 const bookingLink = 'Hi Ada, thanks for your enquiry! Pick a time to talk that suits you: https://example.com/book';
 const nudge = 'Still thinking it over, Ada? Grab a 15-minute slot whenever suits: https://example.com/book — or reply with any questions.';
-let harness: LibraryHarness;
-
-beforeAll(async () => {
-  harness = await startLibraryHarness(inject('mongoUri'), 'threadline_library_speed_to_lead');
-});
-
-afterAll(async () => {
-  await harness?.stop();
-});
-
-const leadCreated = (lead: Parameters<typeof businessEvent>[0]) => businessEvent(lead, 'lead.created');
+const harness = useLibraryHarness('threadline_library_speed_to_lead');
 
 describe('speed to lead (SMS first), as the library ships it', () => {
   it('texts the booking link at once, emails the details after a silent day, and ends unresponsive three days later', async () => {
     const lead = await newLead(harness.store, '551');
     const startedAt = await harness.env.currentTimeMs();
 
-    const final = await withSkippingWorker(harness, {}, async (start) => {
-      const handle = await start(leadJourney(flow, lead, leadCreated(lead)));
-      return (await handle.result()) as JourneyState;
-    });
+    const { final } = await runToEnd(harness, leadJourney(flow, lead, leadCreated(lead)));
 
     expect(final).toMatchObject({ status: 'completed', outcome: 'unresponsive' });
     expect(final.path).toEqual(['lead_created', 'start_count', 'sms_booking_link', 'wait_first_reply', 'email_details', 'wait_email_reply', 'end_unresponsive']);
@@ -161,8 +150,7 @@ describe('speed to lead (SMS first), as the library ships it', () => {
       await harness.env.sleep('49h');
       await waitingAt(handle, 'wait_nudge_reply');
       await handle.signal<[InboundEvent]>(INBOUND_EVENT_SIGNAL, await replyFrom(harness, lead, 'sms', 'Still comparing offers'));
-      const failure = await handle.result().then(() => null, (error: unknown) => error);
-      return { failure, state: await handle.query<JourneyState>(STATE_QUERY) };
+      return failureAndState(handle);
     });
 
     expect(failure).toBeInstanceOf(WorkflowFailedError);
@@ -197,10 +185,7 @@ describe('speed to lead (SMS first), as the library ships it', () => {
     const zone = zoneWhereItIs(2, await harness.env.currentTimeMs());
     const compliance = { quietHours: parseQuietHours('21:00-08:00'), frequencyCap: null };
 
-    const { final, handle } = await withSkippingWorker(harness, { compliance }, async (start) => {
-      const handle = await start(leadJourney(flow, lead, leadCreated(lead), zone));
-      return { final: (await handle.result()) as JourneyState, handle };
-    });
+    const { final, handle } = await runToEnd(harness, leadJourney(flow, lead, leadCreated(lead), zone), { compliance });
 
     expect(final).toMatchObject({ outcome: 'unresponsive' });
     const link = final.visits?.find((visit) => visit.nodeId === 'sms_booking_link');
