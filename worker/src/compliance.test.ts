@@ -119,6 +119,13 @@ function journeyInput(definition: FlowDefinition, contact: { contactId: string; 
 }
 
 /** A worker with these compliance settings on the dev server, on a task queue of its own. */
+/** A journey worker on the skipping server, with these compliance settings, on a task queue of its own. */
+async function skippingWorker(name: string, compliance: ComplianceSettings): Promise<{ worker: Worker; taskQueue: string }> {
+  const taskQueue = `journeys-${name}-${randomUUID()}`;
+  const worker = await createJourneyWorker({ connection: skipping.nativeConnection, taskQueue, store: stack.store, logger, workflowBundle: stack.workflowBundle, compliance });
+  return { worker, taskQueue };
+}
+
 async function withDevWorker<T>(compliance: ComplianceSettings, run: (taskQueue: string) => Promise<T>): Promise<T> {
   const taskQueue = `journeys-compliance-${randomUUID()}`;
   const client = stack.client.connection;
@@ -142,15 +149,7 @@ describe('quiet hours on a skipping clock', () => {
     const definition = oneSend('quiet-sms', 'sms', zone);
     const contact = await newContact();
     const input = journeyInput(definition, contact, new Date(startMs).toISOString());
-    const taskQueue = `journeys-quiet-${randomUUID()}`;
-    const worker = await createJourneyWorker({
-      connection: skipping.nativeConnection,
-      taskQueue,
-      store: stack.store,
-      logger,
-      workflowBundle: stack.workflowBundle,
-      compliance: { quietHours: nightly, frequencyCap: null },
-    });
+    const { worker, taskQueue } = await skippingWorker('quiet', { quietHours: nightly, frequencyCap: null });
     const { workflowId } = journeyStartOptions(input, taskQueue);
 
     const state = (await worker.runUntil(
@@ -193,16 +192,8 @@ describe('quiet hours for outbound calls on a skipping clock', () => {
     const zone = zoneWhereItIs(2, startMs);
     const contact = await newContact();
     const input = journeyInput(oneCall('quiet-call', zone), contact, new Date(startMs).toISOString());
-    const taskQueue = `journeys-quiet-call-${randomUUID()}`;
-    const worker = await createJourneyWorker({
-      connection: skipping.nativeConnection,
-      taskQueue,
-      store: stack.store,
-      logger,
-      workflowBundle: stack.workflowBundle,
-      // The worker's default list, calls included.
-      compliance: { quietHours: parseQuietHours('21:00-08:00'), frequencyCap: null },
-    });
+    // The worker's default list, calls included.
+    const { worker, taskQueue } = await skippingWorker('quiet-call', { quietHours: parseQuietHours('21:00-08:00'), frequencyCap: null });
     const { workflowId } = journeyStartOptions(input, taskQueue);
 
     const state = (await worker.runUntil(

@@ -135,7 +135,7 @@ describe('a voicemail with transcription on', () => {
           TranscriptionStatus: 'completed',
           TranscriptionText: 'It is about my invoice.',
           RecordingUrl: 'https://api.twilio.com/recordings/RE9',
-          AccountSid: 'AC00000000000000000000000000000000',
+          ApiVersion: '2010-04-01',
         }).toString(),
       });
     const first = await twilioPosts();

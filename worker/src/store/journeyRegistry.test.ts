@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startThrowawayStore, type ThrowawayStore } from '../testSupport/startThrowawayStore';
+import { describe, expect, it } from 'vitest';
+import { startForSuite } from '../testSupport/startForSuite';
+import { startThrowawayStore } from '../testSupport/startThrowawayStore';
 import { updateContactProfile } from './contactChanges';
 import { registerJourneys, runningJourneysOf, unregisterJourneys } from './journeyRegistry';
 
-let stored: ThrowawayStore;
-
-beforeAll(async () => {
-  stored = await startThrowawayStore();
-}, 120_000);
-
-afterAll(async () => {
-  await stored?.stop();
-});
+const stored = startForSuite('the throwaway store', startThrowawayStore, { timeoutMs: 120_000 });
 
 async function newContact(contactId: string, legacyRunning?: string[]): Promise<string> {
   await stored.store.contacts.create({ _id: contactId, identities: [], optOuts: [], ...(legacyRunning ? { activeJourneys: legacyRunning } : {}) });

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startThrowawayStore, type ThrowawayStore } from '../testSupport/startThrowawayStore';
+import { describe, expect, it } from 'vitest';
+import { startForSuite } from '../testSupport/startForSuite';
+import { startThrowawayStore } from '../testSupport/startThrowawayStore';
 import { applyNodeStatsBatch, applyNodeStatsBatches, createNodeStatsWriter, nodeStatId, readNodeCounts, type NodeStatsBatch } from './nodeStats';
 
-let stored: ThrowawayStore;
-
-beforeAll(async () => {
-  stored = await startThrowawayStore();
-}, 120_000);
-
-afterAll(async () => {
-  await stored?.stop();
-});
+const stored = startForSuite('the throwaway store', startThrowawayStore, { timeoutMs: 120_000 });
 
 function batch(batchId: string, nodes: NodeStatsBatch['nodes'], flowId = 'welcome'): NodeStatsBatch {
   return { batchId, flowId, flowVersion: 2, nodes };
