@@ -145,9 +145,10 @@ function duplicateKeyIndexes(error: unknown, options: { all?: boolean } = {}): n
 
 /**
  * FerretDB applies an update by reading the document and writing it back, so two concurrent
- * `$inc`s on one node can lose one (see .notes/L1-contact.md). The worker applies its batches
- * one group at a time through this queue: the batches that arrive while a group is written are
- * written together next, in the same two round trips. MongoDB needs no such care, and FerretDB
+ * `$inc`s on one node can lose one (journeyRegistry.ts records what concurrent updates to one
+ * document lost there). The worker applies its batches one group at a time through this
+ * queue: the batches that arrive while a group is written are written together next, in the
+ * same two round trips. MongoDB needs no such care, and FerretDB
  * is the embedded, one-worker store. (Several workers on FerretDB could still race: run MongoDB
  * for that.)
  */
